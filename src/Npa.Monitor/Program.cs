@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Npa.Monitor;
+
+/// <summary>Entry point of npa-monitor.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("npa-monitor: bedside neonatal pain monitor.");
+        return root.Parse(args).Invoke();
+    }
+}
