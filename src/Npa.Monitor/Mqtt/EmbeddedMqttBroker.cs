@@ -20,7 +20,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
     private const string Subscriber = "subscriber";
 
     private readonly MqttOptions _options;
-    private readonly MqttClientCredentials _monitor;
+    private readonly MonitorMqttCredentials _monitor;
     private readonly ILogger _logger;
     private readonly Dictionary<string, byte[]> _dashboardPasswords = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -29,7 +29,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
     private bool _disposed;
 
     /// <summary>Creates the broker; nothing listens until <see cref="StartAsync"/>.</summary>
-    public EmbeddedMqttBroker(MqttOptions options, MqttClientCredentials monitorCredentials, ILogger<EmbeddedMqttBroker>? logger = null)
+    public EmbeddedMqttBroker(MqttOptions options, MonitorMqttCredentials monitorCredentials, ILogger<EmbeddedMqttBroker>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(monitorCredentials);
@@ -56,7 +56,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
             if (_server is not null) return;
             _dashboardPasswords.Clear();
             foreach (var user in _options.DashboardUsers)
-                _dashboardPasswords[user.Username] = Encoding.UTF8.GetBytes(MqttClientCredentials.ReadPasswordFile(user.PasswordFile));
+                _dashboardPasswords[user.Username] = Encoding.UTF8.GetBytes(MonitorMqttCredentials.ReadPasswordFile(user.PasswordFile));
             var serverOptions = new MqttServerOptionsBuilder()
                 .WithDefaultEndpoint()
                 .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.Host))

@@ -8,7 +8,7 @@ namespace Npa.Monitor.Mqtt;
 /// <summary>Builds the monitor client's MQTTnet options: MQTT 5, credentials, TLS, and the Last Will on the availability topic.</summary>
 internal static class MqttClientOptionsFactory
 {
-    public static MqttClientOptions Create(MqttOptions options, MqttClientCredentials credentials, string availabilityTopic, string willPayload)
+    public static MqttClientOptions Create(MqttOptions options, MonitorMqttCredentials credentials, string availabilityTopic, string willPayload)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)

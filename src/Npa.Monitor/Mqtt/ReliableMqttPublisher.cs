@@ -31,7 +31,7 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
     private int _disposed;
 
     /// <summary>Creates the publisher; it connects on <see cref="StartAsync"/>.</summary>
-    public ReliableMqttPublisher(MqttOptions options, MqttClientCredentials credentials, SqliteOutbox outbox, string availabilityTopic, ILogger? logger = null)
+    public ReliableMqttPublisher(MqttOptions options, MonitorMqttCredentials credentials, SqliteOutbox outbox, string availabilityTopic, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(credentials);

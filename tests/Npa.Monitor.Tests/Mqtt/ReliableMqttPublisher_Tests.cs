@@ -137,7 +137,7 @@ public sealed class ReliableMqttPublisher_Tests : IAsyncLifetime
         {
             Mode = MqttMode.External, Port = _gate.Port, ClientId = "npa-monitor-test",
             ReconnectMinDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
-        }, new MqttClientCredentials(null, null), outbox, Available);
+        }, new MonitorMqttCredentials(null, null), outbox, Available);
 
     private static OutboxMessage Alert(int n) =>
         new(OutboxKind.Alert, "npa/beds/bed1/alert", Encoding.UTF8.GetBytes(n.ToString(CultureInfo.InvariantCulture)), 1, false);

@@ -5,7 +5,7 @@ namespace Npa.Monitor.Mqtt;
 /// <summary>The credentials the monitor's own client uses (and the embedded broker lets publish).</summary>
 /// <param name="Username">User name, or null for an anonymous connection.</param>
 /// <param name="Password">Password, or null.</param>
-public sealed record MqttClientCredentials(string? Username, string? Password)
+public sealed record MonitorMqttCredentials(string? Username, string? Password)
 {
     /// <summary>User name of the per-run publisher account of the embedded broker.</summary>
     public const string GeneratedUsername = "npa-monitor";
@@ -14,14 +14,14 @@ public sealed record MqttClientCredentials(string? Username, string? Password)
     /// Configured user and password file when given; otherwise, for the embedded broker, a fresh per-run secret
     /// (only this process knows it, so only this process can publish); otherwise anonymous.
     /// </summary>
-    public static MqttClientCredentials Resolve(MqttOptions options)
+    public static MonitorMqttCredentials Resolve(MqttOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!string.IsNullOrWhiteSpace(options.Username) && options.PasswordFile is { } file)
-            return new MqttClientCredentials(options.Username, ReadPasswordFile(file));
+            return new MonitorMqttCredentials(options.Username, ReadPasswordFile(file));
         return options.Mode == MqttMode.Embedded
-            ? new MqttClientCredentials(GeneratedUsername, RandomNumberGenerator.GetHexString(48, lowercase: true))
-            : new MqttClientCredentials(null, null);
+            ? new MonitorMqttCredentials(GeneratedUsername, RandomNumberGenerator.GetHexString(48, lowercase: true))
+            : new MonitorMqttCredentials(null, null);
     }
 
     /// <summary>The first line of a password file; an empty file is an error that names it.</summary>
@@ -34,5 +34,5 @@ public sealed record MqttClientCredentials(string? Username, string? Password)
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"MqttClientCredentials {{ Username = {Username}, Password = {(Password is null ? "none" : "***")} }}";
+    public override string ToString() => $"MonitorMqttCredentials {{ Username = {Username}, Password = {(Password is null ? "none" : "***")} }}";
 }
