@@ -134,7 +134,9 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
             {
                 if (!_client.IsConnected)
                 {
-                    await _client.ConnectAsync(_clientOptions, ct);
+                    var connect = await _client.ConnectAsync(_clientOptions, ct);
+                    if (connect.ResultCode != MqttClientConnectResultCode.Success)
+                        throw new MqttRefusedException($"the broker refused the connection: {connect.ResultCode} {connect.ReasonString}");
                     await _client.PublishAsync(Message(_availabilityTopic, MqttAvailability.Bytes(MqttAvailability.Online), 1, true), ct);
                     Interlocked.Increment(ref _connects);
                     _logger.LogInformation("MQTT connected to {Host}:{Port}; {Pending} outbox entries to deliver", _options.Host, _options.Port, _outbox.Count);
