@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Npa.Shared.Preprocessing;
 
 /// <summary>
@@ -38,6 +40,7 @@ public sealed partial record PreprocessSpec
     public RgbValues? Std { get; init; } = new RgbValues(0.229f, 0.224f, 0.225f);
 
     /// <summary>Number of floats one image takes: 3 × CropSize × CropSize.</summary>
+    [JsonIgnore]
     public int OutputLength => 3 * CropSize * CropSize;
 
     /// <summary>Everything wrong with the spec, as readable sentences; empty when it is usable.</summary>

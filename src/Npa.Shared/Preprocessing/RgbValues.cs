@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Npa.Shared.Preprocessing;
 
 /// <summary>One value per colour channel, always named by colour so that the model's channel order cannot mix them up.</summary>
@@ -13,6 +15,7 @@ public readonly record struct RgbValues(float R, float G, float B)
     };
 
     /// <summary>True when all three values are finite.</summary>
+    [JsonIgnore]
     public bool IsFinite => float.IsFinite(R) && float.IsFinite(G) && float.IsFinite(B);
 
     /// <inheritdoc/>
