@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Npa.Monitor.Commands;
 
 namespace Npa.Monitor;
 
@@ -8,6 +9,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("npa-monitor: bedside neonatal pain monitor.");
+        root.Subcommands.Add(FlagsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

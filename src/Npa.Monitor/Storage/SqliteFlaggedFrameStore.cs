@@ -13,6 +13,8 @@ public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
 {
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
+    private static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
+
     private readonly FlaggedStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -244,7 +246,8 @@ public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
             string name = Path.GetFileName(path);
             bool leftover = (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal))
                 || (name.EndsWith(".png", StringComparison.Ordinal) && !known.Contains(name));
-            if (leftover) File.Delete(path);
+            // Only old leftovers: another process (the CLI next to the running monitor) may be mid-write right now.
+            if (leftover && File.GetLastWriteTimeUtc(path) < DateTime.UtcNow - OrphanAge) File.Delete(path);
         }
     }
 
