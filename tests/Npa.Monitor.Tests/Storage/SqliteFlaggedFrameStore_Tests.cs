@@ -114,6 +114,16 @@ public sealed class SqliteFlaggedFrameStore_Tests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_Apply_Retention_Without_A_Timer()
+    {
+        using var store = Open(minInterval: TimeSpan.Zero, retentionDays: 1);
+        await store.AddAsync(Candidate("bed1", T0.AddHours(-1)), Png(100));
+        _clock.Now = T0.AddDays(1).AddMinutes(11); // the first frame is now past retention, and the last prune is old
+        await store.AddAsync(Candidate("bed1", _clock.Now), Png(100));
+        Assert.Equal(_clock.Now, Assert.Single(store.List()).Time);
+    }
+
+    [Fact]
     public async Task Over_Quota_Evicts_The_Oldest_Unlabelled_Frames_First()
     {
         using var store = Open(minInterval: TimeSpan.Zero, quota: 100_000);
