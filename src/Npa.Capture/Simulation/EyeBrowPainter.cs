@@ -19,7 +19,7 @@ internal static class EyeBrowPainter
             PaintEye(layer, g, spec, s, skin);
             Draw.FillEllipse(layer, g, s * 0.045, g.NoseY + 0.015, 0.02, 0.012, Draw.Scale(skin, 0.38), s * 20);
         }
-        if (a.BrowBulge > 0.2)
+        if (a.BrowBulge > 0.1)
         {
             // Vertical furrows between the brows.
             var furrow = Draw.Lerp(skin, Draw.Scale(skin, 0.55), a.BrowBulge);
@@ -50,7 +50,7 @@ internal static class EyeBrowPainter
             // Closed lid: a lash line curving down; squeezing makes it shorter, thicker and creased.
             double sag = 0.02 * (1 - squeeze) + 0.005;
             Draw.Polyline(layer, g, Draw.Curve((cx - hw, cy), (cx, cy + sag), (cx + hw, cy)), lash, 0.012 + 0.01 * squeeze);
-            if (squeeze > 0.3)
+            if (squeeze > 0.2)
             {
                 var crease = Draw.Lerp(skin, Draw.Scale(skin, 0.55), squeeze);
                 double ox = cx + s * hw;

@@ -36,9 +36,9 @@ public sealed record FacialActions(
         double latent = Math.Clamp((nips + overlap * Gaussian(rng)) / NipsScale.MaxScore, 0, 1);
         double Act(double from, double to) => Math.Clamp(SmoothStep(from, to, latent) + 0.08 * Gaussian(rng), 0, 1);
         return new FacialActions(
-            BrowBulge: Act(0.05, 0.55),
-            EyeSqueeze: Act(0.10, 0.60),
-            NasolabialFurrow: Act(0.15, 0.70),
+            BrowBulge: Act(0.0, 0.45),
+            EyeSqueeze: Act(0.05, 0.55),
+            NasolabialFurrow: Act(0.10, 0.62),
             LipsOpen: Act(0.30, 0.75),
             MouthStretchVertical: Act(0.45, 0.95),
             MouthStretchHorizontal: Act(0.40, 0.90),

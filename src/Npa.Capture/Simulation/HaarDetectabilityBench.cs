@@ -27,7 +27,7 @@ public static class HaarDetectabilityBench
         {
             Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                var rng = new Random(HashCode.Combine(options.Seed, i));
+                var rng = new Random(SeedMix.Combine(options.Seed, i));
                 // Cycle tones and scores so every tone and class is covered evenly.
                 var subject = SubjectAppearance.Random(rng) with { SkinTone = i % SkinTonePalette.Count };
                 int nips = i / SkinTonePalette.Count % 8;
