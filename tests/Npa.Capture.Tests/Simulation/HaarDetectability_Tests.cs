@@ -8,7 +8,7 @@ public sealed class HaarDetectability_Tests(ITestOutputHelper output)
     [Fact]
     public void Haar_Finds_Rendered_Frontal_Faces_At_The_Required_Rates()
     {
-        var frames = HaarDetectabilityBench.Run(new DetectabilityOptions { FrontalFrames = 204, OccludedFrames = 36, Seed = 2024, MinNeighbors = 4 });
+        var frames = HaarDetectabilityBench.Run(new DetectabilityOptions { FrontalFrames = 204, OccludedFrames = 24, Seed = 2024, MinNeighbors = 4 });
         var rates = HaarDetectabilityBench.Summarize(frames);
         output.WriteLine(HaarDetectabilityBench.FormatTable(rates));
 
