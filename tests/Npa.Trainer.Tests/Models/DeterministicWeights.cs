@@ -20,8 +20,9 @@ internal static class DeterministicWeights
             var data = new float[n];
             for (long i = 0; i < n; i++) data[i] = (float)(offset + scale * Uniform(i, k));
 
-            using var source = tensor(data).reshape(value.shape);
-            value.copy_(source);
+            using var source = tensor(data);
+            using var shaped = source.reshape(value.shape);
+            value.copy_(shaped);
         }
     }
 
@@ -67,7 +68,8 @@ internal static class DeterministicWeights
     {
         var data = new float[3 * size * size];
         for (var j = 0; j < data.Length; j++) data[j] = (float)value(j);
-        return tensor(data).reshape(1, 3, size, size);
+        using var flat = tensor(data);
+        return flat.reshape(1, 3, size, size);
     }
 
     private static double Uniform(long i, int k)
