@@ -1,3 +1,5 @@
+using Npa.Shared.Preprocessing;
+
 namespace Npa.Trainer.Training.Options;
 
 /// <summary>Where the images come from, how they are split, preprocessed and (optionally) made noisy.</summary>
@@ -18,7 +20,7 @@ public sealed record DataOptions
     /// <summary>The shorter side is resized to this before the center crop (256 for 224, as in torchvision).</summary>
     public int ResizeShorter { get; init; } = 256;
 
-    /// <summary>Normalization: <c>imagenet</c> (RGB mean/std) — the paper's — or another name Npa.Shared knows.</summary>
+    /// <summary>Normalization: <c>imagenet</c> (RGB mean/std on [0,1], the paper's) or <c>mlnet_resnet18</c> (BGR 0–255 minus means).</summary>
     public string Normalization { get; init; } = "imagenet";
 
     /// <summary>Fraction of each class held out for validation when the manifest has no split column.</summary>
@@ -36,6 +38,14 @@ public sealed record DataOptions
     /// <summary>Horizontal-flip augmentation with probability 0.5.</summary>
     public bool HorizontalFlip { get; init; } = true;
 
+    /// <summary>The Npa.Shared preprocessing these options describe.</summary>
+    public PreprocessSpec ToPreprocessSpec() =>
+        (Normalization == "mlnet_resnet18" ? PreprocessSpec.DnnResNet18 : PreprocessSpec.ImageNet) with
+        {
+            ResizeShorterSide = ResizeShorter,
+            CropSize = ImageSize,
+        };
+
     internal void Validate(OptionErrors errors)
     {
         errors.Require(Manifest is null || ImageFolder is null, "data", "give either manifest or image_folder, not both");
@@ -46,6 +56,8 @@ public sealed record DataOptions
         errors.Require(ValidationFraction + TestFraction < 1, "data", "validation_fraction + test_fraction must be below 1");
         errors.Require(Noise is "eq9" or "symmetric" or "none", "data.noise", $"must be eq9, symmetric or none, got '{Noise}'");
         errors.InRange(NoiseRate, 0, 1, "data.noise_rate");
+        errors.Require(Normalization is "imagenet" or "mlnet_resnet18", "data.normalization",
+            $"must be imagenet or mlnet_resnet18, got '{Normalization}'");
         errors.Require(ClassNames is null || ClassNames.Count >= 2, "data.class_names", "needs at least 2 classes");
         errors.Require(ClassNames is null || ClassNames.Distinct(StringComparer.Ordinal).Count() == ClassNames.Count,
             "data.class_names", "names must be distinct");
