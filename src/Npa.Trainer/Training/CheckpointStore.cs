@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Npa.Trainer.Training;
 
 /// <summary>
-/// Checkpoints of a run folder: <c>last/</c> after every epoch (student and teacher as safetensors, AdamW state,
+/// Checkpoints of a run folder: <c>last/</c> after every epoch (student and teacher as safetensors, AdamW state (TorchSharp format),
 /// current labels, state.json) and <c>best/</c> whenever validation improves.
 /// </summary>
 public sealed class CheckpointStore
@@ -30,7 +30,7 @@ public sealed class CheckpointStore
     public bool HasLast => File.Exists(Path.Combine(LastFolder, "state.json"));
 
     /// <summary>Writes <c>last/</c> (into a temporary folder first, so a crash never leaves half a checkpoint).</summary>
-    public void SaveLast(nn.Module student, nn.Module? teacher, optim.Optimizer optimizer, LabelStore labels, TrainingState state)
+    public void SaveLast(nn.Module student, nn.Module? teacher, TorchSharp.Modules.OptimizerHelper optimizer, LabelStore labels, TrainingState state)
     {
         ArgumentNullException.ThrowIfNull(student);
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -40,7 +40,7 @@ public sealed class CheckpointStore
         Directory.CreateDirectory(temp);
         student.save_safetensors(Path.Combine(temp, "student.safetensors"));
         teacher?.save_safetensors(Path.Combine(temp, "teacher.safetensors"));
-        optimizer.save_py(Path.Combine(temp, "optimizer.pt"));
+        optimizer.save_state_dict(Path.Combine(temp, "optimizer.bin"));
         labels.Save(Path.Combine(temp, "labels.json"));
         File.WriteAllText(Path.Combine(temp, "state.json"), JsonSerializer.Serialize(state, Json));
         if (Directory.Exists(LastFolder)) Directory.Delete(LastFolder, recursive: true);
@@ -59,7 +59,7 @@ public sealed class CheckpointStore
     }
 
     /// <summary>Restores <c>last/</c> into the given objects and returns its state.</summary>
-    public TrainingState LoadLast(nn.Module student, nn.Module? teacher, optim.Optimizer optimizer, LabelStore labels)
+    public TrainingState LoadLast(nn.Module student, nn.Module? teacher, TorchSharp.Modules.OptimizerHelper optimizer, LabelStore labels)
     {
         ArgumentNullException.ThrowIfNull(student);
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -72,7 +72,7 @@ public sealed class CheckpointStore
             if (!File.Exists(t)) throw new InvalidDataException($"{t} is missing: the run was saved without EMA but resumes with it");
             teacher.load_safetensors(t);
         }
-        optimizer.load_py(Path.Combine(LastFolder, "optimizer.pt"));
+        optimizer.load_state_dict(Path.Combine(LastFolder, "optimizer.bin"));
         labels.Load(Path.Combine(LastFolder, "labels.json"));
         return ReadState(Path.Combine(LastFolder, "state.json"));
     }
