@@ -33,7 +33,7 @@ public static class ExperimentCommand
             AnsiConsole.MarkupLine($"experiment [bold]{Markup.Escape(config.Name)}[/]: {chosen.Length} configurations × {n} seeds into [blue]{Markup.Escape(folder)}[/]");
             var results = new ExperimentRunner(config, folder).Run(chosen, n, (label, work) => SpectreTrainingProgress.Show(label, work));
             string markdown = ExperimentReport.Write(folder, config, results);
-            AnsiConsole.WriteLine(markdown);
+            Console.Out.WriteLine(markdown);
         }));
         return command;
     }
