@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace Npa.Monitor.Configuration;
+
+/// <summary>Bounds of <see cref="StorageOptions"/>.</summary>
+internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new OptionsErrors();
+        const string s = StorageOptions.Section;
+        if (string.IsNullOrWhiteSpace(options.DataDirectory)) errors.Add($"{s}:DataDirectory", "is required");
+        errors.Range($"{s}:RetentionDays", options.RetentionDays, 1, 3650);
+        errors.Range($"{s}:QuotaMegabytes", options.QuotaMegabytes, 1, 1048576);
+        return errors.Result();
+    }
+}
