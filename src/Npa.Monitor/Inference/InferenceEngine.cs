@@ -11,6 +11,7 @@ namespace Npa.Monitor.Inference;
 /// </summary>
 public sealed class InferenceEngine : IInferenceEngine
 {
+    private static readonly int[] AlphaShape = [1];
     private readonly object gate = new();
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();
@@ -109,7 +110,7 @@ public sealed class InferenceEngine : IInferenceEngine
     {
         if (!cache.TryGetValue(n, out var buffers))
         {
-            var outputs = ScoreOutputs().Select(name => (name, name.StartsWith("alpha_", StringComparison.Ordinal) ? new[] { 1 } : new[] { classes })).ToList();
+            var outputs = ScoreOutputs().Select(name => (name, name.StartsWith("alpha_", StringComparison.Ordinal) ? AlphaShape : [classes])).ToList();
             if (withFeatures) outputs.AddRange(FeatureNames().Select(name => (name, FeatureShapes[name])));
             buffers = new BatchBuffers(n, inputShape, outputs);
             cache[n] = buffers;
