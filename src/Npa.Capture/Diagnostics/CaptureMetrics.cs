@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Npa.Capture.Quality;
+
+namespace Npa.Capture.Diagnostics;
+
+/// <summary>
+/// The capture pipeline's instruments on the <c>Npa.Capture</c> meter (stage durations in ms, frame outcomes,
+/// rejection reasons) plus per-bed <see cref="BedCounters"/>. One instance per process, shared by all beds.
+/// </summary>
+public sealed class CaptureMetrics : IDisposable
+{
+    /// <summary>Name of the meter; exporters (prometheus-net in the Monitor) subscribe to it.</summary>
+    public const string MeterName = "Npa.Capture";
+
+    private readonly Meter _meter;
+    private readonly Histogram<double> _stageDuration;
+    private readonly Counter<long> _frames;
+    private readonly Counter<long> _rejections;
+    private readonly ConcurrentDictionary<string, BedCounters> _beds = new(StringComparer.Ordinal);
+
+    public CaptureMetrics(IMeterFactory? meterFactory = null)
+    {
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _stageDuration = _meter.CreateHistogram<double>("npa.capture.stage.duration", "ms", "Time spent in one capture stage per frame.");
+        _frames = _meter.CreateCounter<long>("npa.capture.frames", "{frame}", "Frames per bed and outcome (captured, assessed, skipped, accepted, rejected).");
+        _rejections = _meter.CreateCounter<long>("npa.capture.rejections", "{frame}", "Quality-gate rejections per bed and reason.");
+    }
+
+    /// <summary>Counters of one bed, created on first use.</summary>
+    public BedCounters For(string bedId) => _beds.GetOrAdd(bedId, static id => new BedCounters(id));
+
+    /// <summary>Snapshot of all beds seen so far.</summary>
+    public IReadOnlyCollection<BedCounters> Beds => _beds.Values.ToArray();
+
+    public void RecordStage(CaptureStage stage, string bedId, TimeSpan elapsed) =>
+        _stageDuration.Record(elapsed.TotalMilliseconds, new("stage", StageTag(stage)), new("bed", bedId));
+
+    /// <summary>Times <paramref name="action"/> and records it under <paramref name="stage"/>.</summary>
+    public T Time<T>(CaptureStage stage, string bedId, Func<T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        long start = Stopwatch.GetTimestamp();
+        T result = action();
+        RecordStage(stage, bedId, Stopwatch.GetElapsedTime(start));
+        return result;
+    }
+
+    internal void Captured(string bedId)
+    {
+        For(bedId).AddCaptured();
+        _frames.Add(1, new("bed", bedId), new("outcome", "captured"));
+    }
+
+    internal void Assessed(string bedId)
+    {
+        For(bedId).AddAssessed();
+        _frames.Add(1, new("bed", bedId), new("outcome", "assessed"));
+    }
+
+    internal void Skipped(string bedId)
+    {
+        For(bedId).AddSkipped();
+        _frames.Add(1, new("bed", bedId), new("outcome", "skipped"));
+    }
+
+    internal void Accepted(string bedId)
+    {
+        For(bedId).AddAccepted();
+        _frames.Add(1, new("bed", bedId), new("outcome", "accepted"));
+    }
+
+    internal void Rejected(string bedId, QualityReasons reasons)
+    {
+        For(bedId).AddRejected();
+        _frames.Add(1, new("bed", bedId), new("outcome", "rejected"));
+        foreach (QualityReasons reason in Enum.GetValues<QualityReasons>())
+        {
+            if (reason != QualityReasons.None && reasons.HasFlag(reason))
+            {
+                _rejections.Add(1, new("bed", bedId), new("reason", reason.ToString()));
+            }
+        }
+    }
+
+    public void Dispose() => _meter.Dispose();
+
+    private static string StageTag(CaptureStage stage) => stage switch
+    {
+        CaptureStage.Decode => "decode",
+        CaptureStage.Detect => "detect",
+        CaptureStage.Crop => "crop",
+        CaptureStage.Quality => "quality",
+        CaptureStage.Preprocess => "preprocess",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "unknown capture stage"),
+    };
+}

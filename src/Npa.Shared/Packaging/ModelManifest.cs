@@ -1,0 +1,61 @@
+using Npa.Shared.Preprocessing;
+
+namespace Npa.Shared.Packaging;
+
+/// <summary>
+/// <c>model.json</c>, the manifest of a model package (a folder or .zip with <c>model.onnx</c> beside it). The Monitor
+/// refuses a package whose manifest does not validate or whose ONNX hash or outputs disagree with it.
+/// </summary>
+public sealed partial record ModelManifest
+{
+    /// <summary>The schema this code reads and writes.</summary>
+    public const string SchemaVersion = "npa.model/1";
+
+    /// <summary>Schema version, <c>npa.model/1</c>.</summary>
+    public string Schema { get; init; } = SchemaVersion;
+
+    /// <summary>Unique id of the package (letters, digits, '.', '_', '-'); reported with every assessment.</summary>
+    public required string ModelId { get; init; }
+
+    /// <summary>When the package was made.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Output classes, index 0..C-1 in order, with their NIPS meaning.</summary>
+    public required IReadOnlyList<ModelClass> Classes { get; init; }
+
+    /// <summary>Input size [3, H, W] of one image.</summary>
+    public required IReadOnlyList<int> InputSize { get; init; }
+
+    /// <summary>How frames become input; H and W equal its crop size.</summary>
+    public required PreprocessSpec Preprocessing { get; init; }
+
+    /// <summary>Backbone of each branch, in output order (a, b), e.g. <c>resnet50</c>, <c>efficientnet_v2_s</c>; one for ablations.</summary>
+    public required IReadOnlyList<string> Branches { get; init; }
+
+    /// <summary>ONNX output names (see <see cref="ModelOutputNames"/>).</summary>
+    public required IReadOnlyList<string> Outputs { get; init; }
+
+    /// <summary>Whether the students or the EMA teachers were exported.</summary>
+    public required ExportedWeights ExportedWeights { get; init; }
+
+    /// <summary>The fused α that separated groups H and L in training (0..1), for judging live α values.</summary>
+    public required double AlphaThreshold { get; init; }
+
+    /// <summary>Suggested flagging rules.</summary>
+    public required FlaggingDefaults Flagging { get; init; }
+
+    /// <summary>Hash of the training configuration that produced the package.</summary>
+    public required string TrainingConfigHash { get; init; }
+
+    /// <summary>Validation metrics by name (accuracy, macro_f1, mae, ece, …).</summary>
+    public required IReadOnlyDictionary<string, double> ValidationMetrics { get; init; }
+
+    /// <summary>SHA-256 of <c>model.onnx</c>, 64 lowercase hex digits.</summary>
+    public required string OnnxSha256 { get; init; }
+
+    /// <summary>How to draw activation maps, when the package has feature outputs.</summary>
+    public CamDescription? Cam { get; init; }
+
+    /// <summary>What the model is for and is not for (decision support, not diagnosis), shown with its output.</summary>
+    public required string IntendedUse { get; init; }
+}

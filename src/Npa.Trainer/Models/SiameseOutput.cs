@@ -1,0 +1,30 @@
+using static TorchSharp.torch;
+
+namespace Npa.Trainer.Models;
+
+/// <summary>The Siamese network's forward result: branch A, and branch B unless the network runs a single branch.</summary>
+public sealed record SiameseOutput(BranchOutput A, BranchOutput? B) : IDisposable
+{
+    /// <summary>The branches present, A first.</summary>
+    public IReadOnlyList<BranchOutput> Branches => B is null ? [A] : [A, B];
+
+    /// <summary>Fused prediction: mean of the branches' softmax(α·logits) (one branch: its own).</summary>
+    public Tensor FusedProbabilities()
+    {
+        if (B is null) return A.Probabilities();
+        using var pa = A.Probabilities();
+        using var pb = B.Probabilities();
+        using var sum = pa + pb;
+        return sum / 2.0;
+    }
+
+    /// <summary>Fused uncertainty α = α1·α2 [N,1] used by rank regularisation (one branch: its own α).</summary>
+    public Tensor FusedAlpha() => B is null ? A.Alpha.alias() : A.Alpha * B.Alpha;
+
+    /// <summary>Disposes both branches' tensors; safe to call twice.</summary>
+    public void Dispose()
+    {
+        A.Dispose();
+        B?.Dispose();
+    }
+}

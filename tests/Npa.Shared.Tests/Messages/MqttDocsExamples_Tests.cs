@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Npa.Shared.Messages;
+using Npa.Shared.Nips;
+using Npa.Shared.Tests.TestSupport;
+
+namespace Npa.Shared.Tests.Messages;
+
+/// <summary>Keeps docs/mqtt/*.json true: each example must decode, and encode back to the same fields and values.</summary>
+public sealed class MqttDocsExamples_Tests
+{
+    private static byte[] Example(string name) => File.ReadAllBytes(Path.Combine(RepoRoot.Path, "docs", "mqtt", name + ".json"));
+
+    private static void AssertSameDocument(byte[] example, IMqttMessage decoded) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(example), JsonNode.Parse(MqttJson.Serialize(decoded))),
+            "the example has fields or values that the record does not carry");
+
+    [Fact]
+    public void Assessment_Example_Decodes()
+    {
+        var bytes = Example("assessment");
+        var m = MqttJson.Deserialize<AssessmentMessage>(bytes);
+        AssertSameDocument(bytes, m);
+        Assert.Equal(m.Score, NipsScale.ExpectedScore(m.Probs.ToArray()), 3);
+        Assert.Equal(m.Level, NipsScale.ArgMax(m.Probs.ToArray()));
+        Assert.Equal(m.Category, NipsScale.CategoryOf(m.Level));
+    }
+
+    [Fact]
+    public void State_Example_Decodes()
+    {
+        var bytes = Example("state");
+        var m = MqttJson.Deserialize<BedStateMessage>(bytes);
+        AssertSameDocument(bytes, m);
+        Assert.Equal(m.Category, NipsScale.CategoryOf(m.SmoothedScore!.Value));
+    }
+
+    [Fact]
+    public void Alert_Example_Decodes()
+    {
+        var bytes = Example("alert");
+        AssertSameDocument(bytes, MqttJson.Deserialize<AlertEventMessage>(bytes));
+    }
+
+    [Fact]
+    public void Status_Example_Decodes()
+    {
+        var bytes = Example("status");
+        AssertSameDocument(bytes, MqttJson.Deserialize<BedStatusMessage>(bytes));
+    }
+
+    [Fact]
+    public void Stats_Example_Decodes()
+    {
+        var bytes = Example("stats");
+        AssertSameDocument(bytes, MqttJson.Deserialize<StatsMessage>(bytes));
+    }
+}
