@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Hosting;
+using Npa.Monitor.Pipeline;
 
 namespace Npa.Monitor.Cli;
 
@@ -51,7 +52,7 @@ public static class RunCommand
     {
         var dashboard = app.DashboardUri();
         var beds = app.Services.GetService(typeof(IOptions<BedsOptions>)) is IOptions<BedsOptions> b ? b.Value : [];
-        await stdout.WriteLineAsync($"npa-monitor is running with {beds.Count} bed(s): {string.Join(", ", beds.Select(x => $"{x.Id} ({x.Source})"))}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"npa-monitor is running with {beds.Count} bed(s): {string.Join(", ", beds.Select(x => $"{x.Id} ({BedPipeline.Describe(x)})"))}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  dashboard:  {dashboard}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  health:     {dashboard}healthz    metrics: {dashboard}metrics").ConfigureAwait(false);
         await stdout.WriteLineAsync("  stop with Ctrl+C").ConfigureAwait(false);

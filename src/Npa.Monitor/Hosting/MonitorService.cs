@@ -21,7 +21,6 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
     private readonly IOptions<BedsOptions> _beds;
     private readonly IOptions<InferenceOptions> _inference;
     private readonly IOptions<AlertsOptions> _alerts;
-    private readonly IOptions<CaptureOptions> _capture;
     private readonly IInferenceEngineFactory _engines;
     private readonly IBedFrontEndFactory _frontEnds;
     private readonly IReadOnlyList<IBedOutput> _outputs;
@@ -39,13 +38,12 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
     private int _stopped;
 
     public MonitorService(IOptions<BedsOptions> beds, IOptions<InferenceOptions> inference, IOptions<AlertsOptions> alerts,
-        IOptions<CaptureOptions> capture, IInferenceEngineFactory engines, IBedFrontEndFactory frontEnds,
+        IInferenceEngineFactory engines, IBedFrontEndFactory frontEnds,
         IEnumerable<IBedOutput> outputs, IEnumerable<IStatsOutput> statsOutputs, IScheduler scheduler, ILoggerFactory loggers)
     {
         _beds = beds;
         _inference = inference;
         _alerts = alerts;
-        _capture = capture;
         _engines = engines;
         _frontEnds = frontEnds;
         _outputs = outputs.ToList();
@@ -104,15 +102,15 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         {
             try
             {
-                frontEnd = _frontEnds.Create(bed, counters);
+                frontEnd = _frontEnds.Create(bed, counters, _models!);
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or NotSupportedException)
             {
-                _logger.LogError("bed {Bed}: cannot open camera source '{Source}': {Reason}; the other beds keep running", bed.Id, bed.Source, ex.Message);
+                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedPipeline.Describe(bed), ex.Message);
                 aggregator.Apply(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, ex.Message));
             }
         }
-        var pipeline = new BedPipeline(bed, frontEnd, _batcher!, aggregator, _outputs, counters, _capture.Value, _scheduler, _loggers.CreateLogger<BedPipeline>());
+        var pipeline = new BedPipeline(bed, frontEnd, _batcher!, _models!, aggregator, _outputs, counters, _scheduler, _loggers.CreateLogger<BedPipeline>());
         _counters.Add(counters);
         _pipelines.Add(pipeline);
         pipeline.Start();

@@ -1,5 +1,3 @@
-using Npa.Monitor.Inference;
-
 namespace Npa.Monitor.ModelSwap;
 
 /// <summary>
@@ -8,15 +6,18 @@ namespace Npa.Monitor.ModelSwap;
 /// </summary>
 public sealed class ModelHolder : IDisposable
 {
-    private IInferenceEngine _current;
-    private IInferenceEngine? _pending;
+    private LoadedModel _current;
+    private LoadedModel? _pending;
     private bool _disposed;
 
-    public ModelHolder(IInferenceEngine initial)
+    public ModelHolder(LoadedModel initial)
     {
         ArgumentNullException.ThrowIfNull(initial);
         _current = initial;
     }
+
+    /// <summary>The model serving now (its engine may be disposed right after a swap; use it only for its settings).</summary>
+    public LoadedModel Current => Volatile.Read(ref _current);
 
     /// <summary>Id of the engine serving now.</summary>
     public string ModelId => Volatile.Read(ref _current).ModelId;
@@ -28,7 +29,7 @@ public sealed class ModelHolder : IDisposable
     public event EventHandler<string>? Swapped;
 
     /// <summary>Queues <paramref name="next"/> for the next batch; a replacement that never served is disposed.</summary>
-    public void Offer(IInferenceEngine next)
+    public void Offer(LoadedModel next)
     {
         ArgumentNullException.ThrowIfNull(next);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -36,7 +37,7 @@ public sealed class ModelHolder : IDisposable
     }
 
     /// <summary>Applies a queued swap, then returns the engine for this batch. Call only from the one batch loop.</summary>
-    public IInferenceEngine AcquireForBatch()
+    public LoadedModel AcquireForBatch()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var next = Interlocked.Exchange(ref _pending, null);

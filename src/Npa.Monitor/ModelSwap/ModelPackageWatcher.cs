@@ -1,7 +1,7 @@
-using System.Reactive;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using System.Reactive;
 using Microsoft.Extensions.Logging;
 
 namespace Npa.Monitor.ModelSwap;

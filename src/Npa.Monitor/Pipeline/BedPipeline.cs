@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npa.Capture.Frames;
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
+using Npa.Monitor.ModelSwap;
 
 namespace Npa.Monitor.Pipeline;
 
@@ -19,10 +20,10 @@ public sealed class BedPipeline : IAsyncDisposable
     private readonly BedOptions _bed;
     private readonly IBedFrontEnd? _frontEnd;
     private readonly InferenceBatcher _batcher;
+    private readonly ModelHolder _models;
     private readonly BedAggregator _aggregator;
     private readonly IReadOnlyList<IBedOutput> _outputs;
     private readonly BedCounters _counters;
-    private readonly CaptureOptions _capture;
     private readonly IScheduler _scheduler;
     private readonly ILogger _logger;
     private readonly ISubject<BedObservation> _observations;
@@ -33,16 +34,16 @@ public sealed class BedPipeline : IAsyncDisposable
     private readonly object _outputLock = new();
     private int _disposed;
 
-    public BedPipeline(BedOptions bed, IBedFrontEnd? frontEnd, InferenceBatcher batcher, BedAggregator aggregator,
-        IReadOnlyList<IBedOutput> outputs, BedCounters counters, CaptureOptions capture, IScheduler scheduler, ILogger logger)
+    public BedPipeline(BedOptions bed, IBedFrontEnd? frontEnd, InferenceBatcher batcher, ModelHolder models, BedAggregator aggregator,
+        IReadOnlyList<IBedOutput> outputs, BedCounters counters, IScheduler scheduler, ILogger logger)
     {
         _bed = bed ?? throw new ArgumentNullException(nameof(bed));
         _frontEnd = frontEnd;
         _batcher = batcher ?? throw new ArgumentNullException(nameof(batcher));
+        _models = models ?? throw new ArgumentNullException(nameof(models));
         _aggregator = aggregator ?? throw new ArgumentNullException(nameof(aggregator));
         _outputs = outputs ?? throw new ArgumentNullException(nameof(outputs));
         _counters = counters ?? throw new ArgumentNullException(nameof(counters));
-        _capture = capture ?? throw new ArgumentNullException(nameof(capture));
         _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _observations = Subject.Synchronize(new Subject<BedObservation>());
@@ -92,8 +93,8 @@ public sealed class BedPipeline : IAsyncDisposable
 
     private async Task CameraLoopAsync(CancellationToken ct)
     {
-        var delay = TimeSpan.FromSeconds(_capture.ReconnectDelaySeconds);
-        var maxDelay = TimeSpan.FromSeconds(_capture.MaxReconnectDelaySeconds);
+        var backoff = _bed.Camera.Reconnect;
+        var delay = backoff.Initial;
         while (!ct.IsCancellationRequested)
         {
             var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -108,19 +109,19 @@ public sealed class BedPipeline : IAsyncDisposable
                 catch (OperationCanceledException) { return; }
                 if (error is null)
                 {
-                    _logger.LogWarning("bed {Bed}: camera source {Source} ended", _bed.Id, _bed.Source);
+                    _logger.LogWarning("bed {Bed}: camera source {Source} ended", _bed.Id, Describe(_bed));
                     Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, "source ended"));
                     return;
                 }
                 _counters.AddCameraError();
-                if (gotFrames) delay = TimeSpan.FromSeconds(_capture.ReconnectDelaySeconds);
+                if (gotFrames) delay = backoff.Initial;
                 _logger.LogWarning("bed {Bed}: camera {Source} failed: {Reason}; retrying in {Delay:0.#} s (other beds keep running)",
-                    _bed.Id, _bed.Source, error.Message, delay.TotalSeconds);
+                    _bed.Id, Describe(_bed), error.Message, delay.TotalSeconds);
                 Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, error.Message));
             }
             try { await Task.Delay(delay, ct).ConfigureAwait(false); }
             catch (OperationCanceledException) { return; }
-            delay = delay * 2 < maxDelay ? delay * 2 : maxDelay;
+            delay = TimeSpan.FromTicks((long)Math.Min(backoff.Max.Ticks, delay.Ticks * backoff.Multiplier));
         }
     }
 
@@ -169,7 +170,7 @@ public sealed class BedPipeline : IAsyncDisposable
             _counters.AddSkipped();
             return;
         }
-        var assessed = new AssessedFrame(frame, result, _scheduler.Now, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var assessed = new AssessedFrame(frame, result, _scheduler.Now, Stopwatch.GetElapsedTime(started).TotalMilliseconds, _models.Current.AlphaThreshold);
         _counters.AddAssessed(assessed.LatencyMs);
         foreach (var output in _outputs)
         {
@@ -182,6 +183,10 @@ public sealed class BedPipeline : IAsyncDisposable
         if (assessed.Flagged) _counters.AddFlagged();
         Observe(BedObservation.Assessed(assessed.Time, result));
     }
+
+    /// <summary>The camera as a person names it (kind and target).</summary>
+    internal static string Describe(BedOptions bed) =>
+        string.IsNullOrEmpty(bed.Camera.Target) ? bed.Camera.Kind.ToString() : $"{bed.Camera.Kind} {bed.Camera.Target}";
 
     public async ValueTask DisposeAsync()
     {

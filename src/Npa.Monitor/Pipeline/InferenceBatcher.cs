@@ -91,7 +91,7 @@ public sealed class InferenceBatcher : IAsyncDisposable
 
     private void RunBatch(List<Request> batch)
     {
-        var engine = _models.AcquireForBatch();
+        var engine = _models.AcquireForBatch().Engine;
         var (c, h, w) = engine.InputShape;
         int size = c * h * w;
         var valid = new List<Request>(batch.Count);

@@ -1,5 +1,6 @@
 using Npa.Capture.Frames;
 using Npa.Monitor.Aggregation;
+using Npa.Shared.Messages;
 
 namespace Npa.Monitor.Web;
 
