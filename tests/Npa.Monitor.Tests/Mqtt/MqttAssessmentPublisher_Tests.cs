@@ -68,11 +68,11 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         {
             ["Mqtt:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:TopicPrefix"] = "site1/npa",
-            ["Storage:DataDirectory"] = _temp.File("data"),
+            ["Mqtt:OutboxPath"] = _temp.File("data/mqtt-outbox.db"),
         }).Build();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.Configure<StorageOptions>(config.GetSection(StorageOptions.Section));
-        builder.Services.AddMonitorMqtt(config);
+        builder.Services.AddSection<MqttOptions, MqttOptionsValidator>(config, MqttOptionsValidator.Section);
+        builder.Services.AddMonitorMqtt();
         using var host = builder.Build();
         await host.StartAsync();
         var publisher = host.Services.GetRequiredService<IAssessmentPublisher>();
