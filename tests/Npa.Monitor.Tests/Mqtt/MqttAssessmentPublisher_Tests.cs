@@ -76,10 +76,12 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         using var host = builder.Build();
         await host.StartAsync();
         var publisher = host.Services.GetRequiredService<IAssessmentPublisher>();
+        // Subscribe once "online" is stored, so that it comes as a retained message rather than racing the subscription.
+        await Eventually.HoldsAsync(() => host.Services.GetRequiredService<MqttAssessmentPublisher>().Connects == 1, "publisher connected");
         await using var nursing = await TestSubscriber.ConnectAsync(port, "site1/npa/#");
         await publisher.PublishAlertAsync(SampleMessages.Alert("bed2", 1, AlertEventKind.Start));
         await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/beds/bed2/alert").Count == 1, "alert through the embedded broker");
-        Assert.Contains("online", nursing.PayloadsOn("site1/npa/available"));
+        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available").Contains("online"), "retained online");
         Assert.True(File.Exists(_temp.File("data/mqtt-outbox.db")));
 
         await host.StopAsync();
