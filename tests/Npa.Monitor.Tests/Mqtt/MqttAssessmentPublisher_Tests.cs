@@ -85,7 +85,7 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         Assert.True(File.Exists(_temp.File("data/mqtt-outbox.db")));
 
         await host.StopAsync();
-        Assert.Equal("stopped", nursing.PayloadsOn("site1/npa/available")[^1]);
+        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available") is [.., "stopped"], "stopped reached the subscriber before the embedded broker went");
     }
 
     private static byte[] Bytes(TestSubscriber.Received m) => Encoding.UTF8.GetBytes(m.Payload);
