@@ -107,8 +107,8 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
 
     private static async Task DrainClientsAsync(MqttServer server, CancellationToken ct)
     {
-        // Let queued messages (the monitor's last "stopped", a final alert) reach the subscribers before the
-        // listener goes; a stuck client costs at most the grace time.
+        // Best effort: give queued messages (the monitor's last "stopped", a final alert) a moment to reach the
+        // subscribers before the listener goes; a stuck client costs at most the grace time.
         var deadline = DateTime.UtcNow + StopGrace;
         while (DateTime.UtcNow < deadline && !ct.IsCancellationRequested)
         {

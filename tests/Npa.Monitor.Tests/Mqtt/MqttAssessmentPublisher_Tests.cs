@@ -84,8 +84,12 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available").Contains("online"), "retained online");
         Assert.True(File.Exists(_temp.File("data/mqtt-outbox.db")));
 
+        // The host stops the publisher before the broker: "stopped" is published while the broker still listens.
+        await host.Services.GetRequiredService<MqttAssessmentPublisher>().StopAsync(default);
+        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available") is [.., "stopped"], "stopped");
+        Assert.True(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
         await host.StopAsync();
-        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available") is [.., "stopped"], "stopped reached the subscriber before the embedded broker went");
+        Assert.False(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
     }
 
     private static byte[] Bytes(TestSubscriber.Received m) => Encoding.UTF8.GetBytes(m.Payload);
