@@ -1,0 +1,41 @@
+namespace Npa.Monitor.Configuration;
+
+/// <summary>The <c>Alerts</c> section: smoothing, face states and the pain-episode state machine.</summary>
+public sealed class AlertsOptions
+{
+    /// <summary>Config section name.</summary>
+    public const string Section = "Alerts";
+
+    /// <summary><c>Ema</c> or <c>Median</c>.</summary>
+    public SmoothingMethod Smoothing { get; set; } = SmoothingMethod.Ema;
+
+    /// <summary>EMA half-life, 0.1–600 s.</summary>
+    public double EmaHalfLifeSeconds { get; set; } = 2;
+
+    /// <summary>Median window in assessments, 1–301, odd.</summary>
+    public int MedianWindow { get; set; } = 9;
+
+    /// <summary>Smoothed score (0–7) at or above which a pain episode may start.</summary>
+    public double StartScore { get; set; } = 3.5;
+
+    /// <summary>Smoothed score (0–7) at or below which an episode may end; below <see cref="StartScore"/> (hysteresis).</summary>
+    public double EndScore { get; set; } = 2.5;
+
+    /// <summary>How long the score must stay at or above <see cref="StartScore"/> before <c>start</c>, 0–600 s.</summary>
+    public double SustainSeconds { get; set; } = 3;
+
+    /// <summary>How long the score must stay at or below <see cref="EndScore"/> before <c>end</c>, 0–600 s.</summary>
+    public double EndSustainSeconds { get; set; } = 5;
+
+    /// <summary>After an <c>end</c>, no new episode starts for this long, 0–3600 s.</summary>
+    public double CooldownSeconds { get; set; } = 10;
+
+    /// <summary>While an episode runs, an <c>update</c> is sent at least this often and whenever its category rises, 1–3600 s.</summary>
+    public double UpdateIntervalSeconds { get; set; } = 10;
+
+    /// <summary>Without an assessable face for this long the bed shows no face / low quality and smoothing restarts, 0.5–600 s.</summary>
+    public double NoFaceAfterSeconds { get; set; } = 3;
+
+    /// <summary>An episode without any assessment for this long ends with reason <c>signal_lost</c>; at least <see cref="NoFaceAfterSeconds"/>, up to 3600 s.</summary>
+    public double SignalLostEndSeconds { get; set; } = 30;
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace Npa.Monitor.Mqtt;
+
+/// <summary>
+/// The MQTTnet server inside the monitor (loopback by default) with a small ACL: the monitor's own client may
+/// publish; dashboard users (and, when allowed, anonymous loopback tools) may only subscribe.
+/// </summary>
+public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
+{
+    private const string RoleKey = "npa.role";
+    private const string Publisher = "publisher";
+    private const string Subscriber = "subscriber";
+
+    private readonly MqttOptions _options;
+    private readonly MonitorMqttCredentials _monitor;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, byte[]> _dashboardPasswords = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private MqttServer? _server;
+    private long _rejectedPublishes;
+    private bool _disposed;
+
+    /// <summary>Creates the broker; nothing listens until <see cref="StartAsync"/>.</summary>
+    public EmbeddedMqttBroker(MqttOptions options, MonitorMqttCredentials monitorCredentials, ILogger<EmbeddedMqttBroker>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(monitorCredentials);
+        if (monitorCredentials.Username is null || monitorCredentials.Password is null)
+            throw new ArgumentException("the embedded broker needs the monitor's user name and password to tell the publisher apart", nameof(monitorCredentials));
+        _options = options;
+        _monitor = monitorCredentials;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Publishes the ACL refused (from dashboard users or anonymous clients).</summary>
+    public long RejectedPublishes => Interlocked.Read(ref _rejectedPublishes);
+
+    /// <summary>Whether the broker is listening.</summary>
+    public bool IsRunning => _server?.IsStarted == true;
+
+    /// <summary>Starts listening on <see cref="MqttOptions.Host"/>:<see cref="MqttOptions.Port"/>; a second call does nothing.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_server is not null) return;
+            _dashboardPasswords.Clear();
+            foreach (var user in _options.DashboardUsers)
+                _dashboardPasswords[user.Username] = Encoding.UTF8.GetBytes(MonitorMqttCredentials.ReadPasswordFile(user.PasswordFile));
+            var serverOptions = new MqttServerOptionsBuilder()
+                .WithDefaultEndpoint()
+                .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.Host))
+                .WithDefaultEndpointPort(_options.Port)
+                .Build();
+            var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            server.ValidatingConnectionAsync += ValidateConnectionAsync;
+            server.InterceptingPublishAsync += InterceptPublishAsync;
+            await server.StartAsync();
+            _server = server;
+            _logger.LogInformation("Embedded MQTT broker listening on {Host}:{Port} ({Users} dashboard users, anonymous subscribers {Anonymous})",
+                _options.Host, _options.Port, _options.DashboardUsers.Count, _options.AllowAnonymousSubscribers ? "allowed" : "refused");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops listening and drops every client; a second call does nothing.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_server is not { } server) return;
+            _server = null;
+            await server.StopAsync();
+            server.Dispose();
+            _logger.LogInformation("Embedded MQTT broker stopped");
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        await StopAsync();
+        _disposed = true;
+        _gate.Dispose();
+    }
+
+    private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        string? role = RoleOf(e.UserName, e.Password);
+        if (role is null)
+        {
+            e.ReasonCode = string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword;
+            _logger.LogWarning("Embedded MQTT broker refused client {ClientId} (user '{User}')", e.ClientId, e.UserName);
+            return Task.CompletedTask;
+        }
+        if (role == Subscriber && string.Equals(e.ClientId, _options.ClientId, StringComparison.Ordinal))
+        {
+            // A subscriber with the monitor's client id would take over (and cut) the monitor's session.
+            e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+            return Task.CompletedTask;
+        }
+        e.SessionItems[RoleKey] = role;
+        return Task.CompletedTask;
+    }
+
+    private Task InterceptPublishAsync(InterceptingPublishEventArgs e)
+    {
+        if (e.SessionItems[RoleKey] is Publisher) return Task.CompletedTask;
+        e.ProcessPublish = false;
+        e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+        Interlocked.Increment(ref _rejectedPublishes);
+        _logger.LogWarning("Embedded MQTT broker refused a publish to {Topic} from {ClientId} (user '{User}'): subscribe-only",
+            e.ApplicationMessage.Topic, e.ClientId, e.UserName);
+        return Task.CompletedTask;
+    }
+
+    private string? RoleOf(string? user, string? password)
+    {
+        if (string.IsNullOrEmpty(user)) return _options.AllowAnonymousSubscribers ? Subscriber : null;
+        byte[] given = Encoding.UTF8.GetBytes(password ?? "");
+        if (user == _monitor.Username && CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(_monitor.Password!)))
+            return Publisher;
+        return _dashboardPasswords.TryGetValue(user, out var expected) && CryptographicOperations.FixedTimeEquals(given, expected)
+            ? Subscriber : null;
+    }
+}

@@ -1,0 +1,53 @@
+namespace Npa.Monitor.Mqtt;
+
+/// <summary>MQTT broker, credentials, topics and the alert outbox (config section <c>Mqtt</c>).</summary>
+public sealed class MqttOptions
+{
+    /// <summary>Embedded MQTTnet server (default) or an external broker.</summary>
+    public MqttMode Mode { get; set; } = MqttMode.Embedded;
+
+    /// <summary>Broker host; for the embedded broker, the IP address it binds (loopback by default).</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Broker TCP port (1..65535).</summary>
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Use TLS to the external broker.</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>PEM file of the CA that signed the external broker's certificate (null: the system's trust store).</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>User name of the monitor's own client (null: anonymous on external, a per-run secret on embedded).</summary>
+    public string? Username { get; set; }
+
+    /// <summary>File holding the monitor client's password (first line); required with <see cref="Username"/>.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>First topic level (default <c>npa</c>): letters, digits, '-', '_' and inner '/'.</summary>
+    public string TopicPrefix { get; set; } = "npa";
+
+    /// <summary>QoS of <c>…/assessment</c> messages (0 or 1).</summary>
+    public int AssessmentQoS { get; set; }
+
+    /// <summary>MQTT client id of the monitor.</summary>
+    public string ClientId { get; set; } = "npa-monitor";
+
+    /// <summary>First wait before reconnecting; doubles per failed attempt.</summary>
+    public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait between reconnect attempts.</summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SQLite file of the QoS 1 outbox (alerts, states, statuses), created 0600; null: <c>mqtt-outbox.db</c> in Storage:DataDirectory.</summary>
+    public string? OutboxPath { get; set; }
+
+    /// <summary>Outbox entries before non-alert entries are dropped (alerts never are).</summary>
+    public int OutboxCapacity { get; set; } = 10_000;
+
+    /// <summary>Whether the embedded broker lets clients without credentials subscribe (loopback tools such as mosquitto_sub).</summary>
+    public bool AllowAnonymousSubscribers { get; set; } = true;
+
+    /// <summary>Nursing-station users of the embedded broker (subscribe only).</summary>
+    public IList<MqttDashboardUser> DashboardUsers { get; } = [];
+}

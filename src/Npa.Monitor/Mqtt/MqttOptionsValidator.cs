@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Npa.Monitor.Mqtt;
+
+/// <summary>Checks <see cref="MqttOptions"/> at start; each failure names its key and the reason.</summary>
+public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
+{
+    /// <summary>Config section the options bind from (used in messages).</summary>
+    public const string Section = "Mqtt";
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, MqttOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        void Fail(string key, string reason) => errors.Add($"{Section}:{key} {reason}");
+
+        if (!Enum.IsDefined(options.Mode)) Fail("Mode", $"is {(int)options.Mode}; use Embedded or External");
+        if (string.IsNullOrWhiteSpace(options.Host)) Fail("Host", "is empty");
+        else if (options.Mode == MqttMode.Embedded && !IPAddress.TryParse(options.Host, out _))
+            Fail("Host", $"is '{options.Host}'; the embedded broker binds an IP address such as 127.0.0.1");
+        if (options.Port is < 1 or > 65535) Fail("Port", $"is {options.Port}; it must be between 1 and 65535");
+        if (options.Mode == MqttMode.Embedded && options.Tls)
+            Fail("Tls", "is true, but the embedded broker listens without TLS; use Mode External for a TLS broker");
+        if (options.CaFile is { } ca)
+        {
+            if (!options.Tls) Fail("CaFile", "is set but Mqtt:Tls is false");
+            else if (!File.Exists(ca)) Fail("CaFile", $"'{ca}' does not exist");
+        }
+        if (options.PasswordFile is { } pw)
+        {
+            if (string.IsNullOrWhiteSpace(options.Username)) Fail("PasswordFile", "is set but Mqtt:Username is empty");
+            if (!File.Exists(pw)) Fail("PasswordFile", $"'{pw}' does not exist");
+        }
+        else if (!string.IsNullOrWhiteSpace(options.Username))
+        {
+            Fail("Username", "is set without Mqtt:PasswordFile (passwords are read from a file, never from the config)");
+        }
+        if (!TopicPrefixPattern().IsMatch(options.TopicPrefix ?? ""))
+            Fail("TopicPrefix", $"is '{options.TopicPrefix}'; use letters, digits, '-', '_' and inner '/' (no '+', '#' or spaces)");
+        if (options.AssessmentQoS is not (0 or 1)) Fail("AssessmentQoS", $"is {options.AssessmentQoS}; it must be 0 or 1");
+        if (string.IsNullOrWhiteSpace(options.ClientId) || options.ClientId.Length > 128)
+            Fail("ClientId", "must be 1 to 128 characters");
+        if (options.ReconnectMinDelay <= TimeSpan.Zero) Fail("ReconnectMinDelay", $"is {options.ReconnectMinDelay}; it must be positive");
+        if (options.ReconnectMaxDelay < options.ReconnectMinDelay || options.ReconnectMaxDelay > TimeSpan.FromMinutes(10))
+            Fail("ReconnectMaxDelay", $"is {options.ReconnectMaxDelay}; it must be at least Mqtt:ReconnectMinDelay and at most 00:10:00");
+        if (options.OutboxPath is { } outbox && string.IsNullOrWhiteSpace(outbox)) Fail("OutboxPath", "is blank; leave it out to use Storage:DataDirectory");
+        if (options.OutboxCapacity is < 10 or > 10_000_000)
+            Fail("OutboxCapacity", $"is {options.OutboxCapacity}; it must be between 10 and 10000000");
+        ValidateUsers(options, Fail);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateUsers(MqttOptions options, Action<string, string> fail)
+    {
+        if (options.DashboardUsers.Count > 0 && options.Mode == MqttMode.External)
+            fail("DashboardUsers", "are for the embedded broker's ACL; configure users on the external broker itself");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < options.DashboardUsers.Count; i++)
+        {
+            var user = options.DashboardUsers[i];
+            string key = $"DashboardUsers:{i}";
+            if (string.IsNullOrWhiteSpace(user.Username)) fail($"{key}:Username", "is empty");
+            else if (!seen.Add(user.Username)) fail($"{key}:Username", $"'{user.Username}' appears twice");
+            else if (user.Username == options.Username) fail($"{key}:Username", $"'{user.Username}' is the monitor's own user");
+            if (string.IsNullOrWhiteSpace(user.PasswordFile)) fail($"{key}:PasswordFile", "is empty");
+            else if (!File.Exists(user.PasswordFile)) fail($"{key}:PasswordFile", $"'{user.PasswordFile}' does not exist");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")]
+    private static partial Regex TopicPrefixPattern();
+}

@@ -1,0 +1,86 @@
+using Google.Protobuf;
+using Onnx;
+
+namespace Npa.Trainer.Export;
+
+/// <summary>Appends nodes and initializers to an ONNX graph, keeps names unique and counts multiply-accumulates.</summary>
+internal sealed class OnnxGraphBuilder
+{
+    private readonly HashSet<string> names = new(StringComparer.Ordinal);
+
+    public GraphProto Graph { get; } = new() { Name = "npa_siamese" };
+
+    /// <summary>Multiply-accumulates per sample of the Conv and Gemm nodes written so far.</summary>
+    public long MultiplyAccumulates { get; private set; }
+
+    public void CountMacs(long macs) => MultiplyAccumulates += macs;
+
+    public string UniqueName(string stem)
+    {
+        string name = stem;
+        for (int i = 1; !names.Add(name); i++) name = $"{stem}_{i}";
+        return name;
+    }
+
+    /// <summary>Reserves an exact name (graph inputs and outputs); a clash is a bug in the writer.</summary>
+    public string ReserveName(string name)
+    {
+        if (!names.Add(name)) throw new InvalidOperationException($"ONNX value name '{name}' is used twice");
+        return name;
+    }
+
+    public string AddInitializer(string stem, float[] data, params long[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        long count = dims.Aggregate(1L, (a, b) => a * b);
+        if (count != data.Length) throw new ArgumentException($"initializer {stem}: {data.Length} values for shape [{string.Join(',', dims)}]", nameof(data));
+        var tensor = new TensorProto { Name = UniqueName(stem), DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.AddRange(dims);
+        var bytes = new byte[data.Length * sizeof(float)];
+        Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
+        tensor.RawData = ByteString.CopyFrom(bytes);
+        Graph.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
+    /// <summary>Adds a node with one output named after <paramref name="outputStem"/> (or exactly <paramref name="exactOutput"/>).</summary>
+    public string AddNode(string opType, string outputStem, IEnumerable<string> inputs, IEnumerable<AttributeProto>? attributes = null, string? exactOutput = null)
+    {
+        string output = exactOutput is null ? UniqueName(outputStem) : ReserveName(exactOutput);
+        var node = new NodeProto { OpType = opType, Name = UniqueName("n_" + output) };
+        node.Input.AddRange(inputs);
+        node.Output.Add(output);
+        if (attributes is not null) node.Attribute.AddRange(attributes);
+        Graph.Node.Add(node);
+        return output;
+    }
+
+    public void AddInput(string name, params long[] perSampleDims) => Graph.Input.Add(ValueInfo(ReserveName(name), perSampleDims));
+
+    public void AddOutput(string name, IReadOnlyList<long> perSampleDims) => Graph.Output.Add(ValueInfo(name, perSampleDims));
+
+    private static ValueInfoProto ValueInfo(string name, IReadOnlyList<long> perSampleDims)
+    {
+        var shape = new TensorShapeProto();
+        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "N" });
+        foreach (long d in perSampleDims) shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
+        return new ValueInfoProto
+        {
+            Name = name,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+        };
+    }
+
+    public static AttributeProto Ints(string name, IEnumerable<long> values)
+    {
+        var a = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        a.Ints.AddRange(values);
+        return a;
+    }
+
+    public static AttributeProto Int(string name, long value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    public static AttributeProto Float(string name, float value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
+}
