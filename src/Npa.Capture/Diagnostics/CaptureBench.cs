@@ -6,6 +6,7 @@ using Npa.Capture.Detection;
 using Npa.Capture.Frames;
 using Npa.Capture.Pipeline;
 using Npa.Capture.Quality;
+using Npa.Capture.Simulation;
 using Npa.Shared.Preprocessing;
 using OpenCvSharp;
 
@@ -102,9 +103,17 @@ public static class CaptureBench
 
     private static byte[] EncodeScene(CaptureBenchOptions options)
     {
-        using Mat scene = LoadScene(options.ScenePath!, options);
+        using Mat scene = options.ScenePath is { } path ? LoadScene(path, options) : RenderScene(options);
         Cv2.ImEncode(".jpg", scene, out byte[] jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 90));
         return jpeg;
+    }
+
+    /// <summary>A frame of the simulated neonate camera (default script, seed 1) at the bench size.</summary>
+    private static Mat RenderScene(CaptureBenchOptions options)
+    {
+        var timeline = new BedTimeline(BedScript.Default("bench"), new SimulatedCameraOptions { Width = options.Width, Height = options.Height });
+        using RenderedFace rendered = timeline.Render(0);
+        return rendered.DetachImage();
     }
 
     private static Mat LoadScene(string path, CaptureBenchOptions options)
@@ -129,7 +138,7 @@ public static class CaptureBench
     private static void Print(TextWriter output, List<CaptureBenchRow> rows, CaptureBenchOptions options)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"capture bench: {options.Width}x{options.Height}, {options.Frames} frames per detector after {options.WarmupFrames} warm-up, ms per frame (mean / p95); OpenCV threads {Cv2.GetNumThreads()}, {Environment.ProcessorCount} cores"));
+        output.WriteLine(string.Create(c, $"capture bench: {options.Width}x{options.Height} {(options.ScenePath is null ? "simulated neonate" : Path.GetFileName(options.ScenePath))}, {options.Frames} frames per detector after {options.WarmupFrames} warm-up, ms per frame (mean / p95); OpenCV threads {Cv2.GetNumThreads()}, {Environment.ProcessorCount} cores"));
         output.WriteLine("| detector | faces | decode | detect | crop | quality | preprocess | total mean |");
         output.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (CaptureBenchRow row in rows)

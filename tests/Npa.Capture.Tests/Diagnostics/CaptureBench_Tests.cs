@@ -29,6 +29,17 @@ public sealed class CaptureBench_Tests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Default_Scene_Is_A_Simulated_Neonate_That_Every_Detector_Finds()
+    {
+        using var text = new StringWriter();
+
+        IReadOnlyList<CaptureBenchRow> rows = CaptureBench.Run(text, new CaptureBenchOptions { Frames = 2, WarmupFrames = 0, BlazeFaceModelPath = TestPaths.BlazeFaceModel() });
+
+        Assert.All(rows, r => Assert.Equal(2, r.FacesFound));
+        Assert.Contains("640x480 simulated neonate", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_Scene_Gives_A_Clear_Error()
     {
         var ex = Assert.Throws<ArgumentException>(() => CaptureBench.Run(TextWriter.Null, new CaptureBenchOptions { ScenePath = "/nonexistent/scene.jpg" }));
