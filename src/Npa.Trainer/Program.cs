@@ -8,6 +8,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("npa-train: trains and exports the heterogeneous Siamese NIPS model.");
+        root.Subcommands.Add(Commands.BenchCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
