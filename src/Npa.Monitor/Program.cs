@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Npa.Monitor.Cli;
 
 namespace Npa.Monitor;
 
@@ -7,7 +8,8 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("npa-monitor: bedside neonatal pain monitor.");
+        var root = new RootCommand("npa-monitor: bedside neonatal pain monitor (NIPS), with a live dashboard and MQTT.");
+        RunCommand.AddTo(root);
         return root.Parse(args).Invoke();
     }
 }

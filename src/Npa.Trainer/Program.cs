@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Npa.Trainer.Commands;
 
 namespace Npa.Trainer;
 
@@ -8,6 +9,10 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("npa-train: trains and exports the heterogeneous Siamese NIPS model.");
+        // One line per command.
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ExperimentCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -26,6 +26,7 @@ public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
     public SqliteFlaggedFrameStore(FlaggedStoreOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;

@@ -1,0 +1,69 @@
+using OpenCvSharp;
+
+namespace Npa.Capture.Simulation;
+
+/// <summary>Procedural neonate face renderer: the same spec gives the same pixels. Stateless and thread-safe.</summary>
+public static class NeonateFaceRenderer
+{
+    /// <summary>Size of the true face box relative to the face width (calibrated to Haar/BlazeFace boxes).</summary>
+    public const double BoxScale = 1.0;
+
+    /// <summary>Vertical offset of the box centre below the face centre, in face widths.</summary>
+    public const double BoxOffsetY = 0.01;
+
+    public static RenderedFace Render(FaceSceneSpec spec, Size canvas)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (canvas.Width < 32 || canvas.Height < 32)
+            throw new ArgumentOutOfRangeException(nameof(canvas), canvas, "canvas must be at least 32x32 pixels");
+        if (spec.FaceWidth < 16)
+            throw new ArgumentOutOfRangeException(nameof(spec), spec.FaceWidth, "face width must be at least 16 pixels");
+        _ = SkinTonePalette.Bgr(spec.SkinTone);
+
+        var rng = new Random(spec.DetailSeed);
+        var scene = new Mat(canvas, MatType.CV_8UC3, Scalar.All(0));
+        try
+        {
+            BackgroundPainter.Paint(scene, spec, rng);
+            var g = new FaceLayout(spec);
+            using (var layer = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC3, Scalar.All(0)))
+            using (var mask = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC1, Scalar.All(0)))
+            {
+                var skin = SkinColor(spec, rng);
+                HeadPainter.Paint(layer, mask, g, spec, skin, rng);
+                EyeBrowPainter.Paint(layer, g, spec, skin);
+                MouthPainter.Paint(layer, g, spec, skin);
+                ShadingPainter.Apply(layer, mask, g, spec);
+                EyeBrowPainter.PaintCatchlights(layer, g, spec);
+                OcclusionPainter.Paint(layer, mask, g, spec, rng);
+                SceneCompositor.Composite(scene, layer, mask, g, spec);
+            }
+            SceneDegrader.Apply(scene, spec, rng);
+            return new RenderedFace(scene, TrueFaceBox(spec), spec);
+        }
+        catch
+        {
+            scene.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The true face box of a spec: a square of <see cref="BoxScale"/> face widths around the face centre.</summary>
+    public static Rect TrueFaceBox(FaceSceneSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        double side = BoxScale * spec.FaceWidth;
+        double roll = spec.RollDegrees * Math.PI / 180;
+        // The box centre sits below the face centre along the rolled vertical axis.
+        double cx = spec.Center.X - Math.Sin(roll) * BoxOffsetY * spec.FaceWidth;
+        double cy = spec.Center.Y + Math.Cos(roll) * BoxOffsetY * spec.FaceWidth;
+        return new Rect((int)Math.Round(cx - side / 2), (int)Math.Round(cy - side / 2), (int)Math.Round(side), (int)Math.Round(side));
+    }
+
+    private static Scalar SkinColor(FaceSceneSpec spec, Random rng)
+    {
+        var c = SkinTonePalette.Bgr(spec.SkinTone);
+        double k = Draw.Uniform(rng, 0.94, 1.06);
+        return new Scalar(c.Val0 * k * Draw.Uniform(rng, 0.96, 1.04), c.Val1 * k, c.Val2 * k * Draw.Uniform(rng, 0.97, 1.03));
+    }
+}

@@ -1,0 +1,60 @@
+using OpenCvSharp;
+
+namespace Npa.Capture.Simulation;
+
+/// <summary>Places the drawn head patch into the scene: rolled, moved to its centre, soft-edged, with a contact shadow.</summary>
+internal static class SceneCompositor
+{
+    public static void Composite(Mat scene, Mat layer, Mat mask, FaceLayout g, FaceSceneSpec spec)
+    {
+        using var m = Cv2.GetRotationMatrix2D(new Point2f((float)g.Origin.X, (float)g.Origin.Y), -spec.RollDegrees, 1.0);
+        double dx = spec.Center.X - g.Origin.X, dy = spec.Center.Y - g.Origin.Y;
+        var corners = new[] { new Point2d(0, 0), new Point2d(g.PatchSize, 0), new Point2d(0, g.PatchSize), new Point2d(g.PatchSize, g.PatchSize) }
+            .Select(p => Transform(m, p, dx, dy)).ToArray();
+        int x0 = Math.Max(0, (int)Math.Floor(corners.Min(p => p.X))), y0 = Math.Max(0, (int)Math.Floor(corners.Min(p => p.Y)));
+        int x1 = Math.Min(scene.Cols, (int)Math.Ceiling(corners.Max(p => p.X))), y1 = Math.Min(scene.Rows, (int)Math.Ceiling(corners.Max(p => p.Y)));
+        if (x1 <= x0 || y1 <= y0) return;
+        var roi = new Rect(x0, y0, x1 - x0, y1 - y0);
+        m.Set(0, 2, m.At<double>(0, 2) + dx - x0);
+        m.Set(1, 2, m.At<double>(1, 2) + dy - y0);
+
+        using var warped = new Mat();
+        using var alpha = new Mat();
+        Cv2.WarpAffine(layer, warped, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        Cv2.WarpAffine(mask, alpha, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        using var target = new Mat(scene, roi);
+        using var bg = new Mat();
+        target.ConvertTo(bg, MatType.CV_32FC3);
+
+        // Contact shadow: the head rests on the surface, down-right of it.
+        using var shadow = new Mat();
+        using var shift = Mat.FromPixelData(2, 3, MatType.CV_64FC1, new double[] { 1, 0, 0.06 * g.W, 0, 1, 0.08 * g.W });
+        Cv2.WarpAffine(alpha, shadow, shift, roi.Size);
+        Draw.SoftBlur(shadow, 0.08 * g.W);
+        using var shadowGain = new Mat();
+        shadow.ConvertTo(shadowGain, MatType.CV_32FC1, -0.45 / 255, 1);
+        Blend3(bg, shadowGain);
+
+        using var a = new Mat();
+        Cv2.GaussianBlur(alpha, alpha, new Size(0, 0), Math.Max(0.5, 0.006 * g.W));
+        alpha.ConvertTo(a, MatType.CV_32FC1, 1 / 255.0);
+        using var fg = new Mat();
+        warped.ConvertTo(fg, MatType.CV_32FC3);
+        // bg + (fg - bg) * a
+        Cv2.Subtract(fg, bg, fg);
+        Blend3(fg, a);
+        Cv2.Add(bg, fg, bg);
+        bg.ConvertTo(target, MatType.CV_8UC3);
+    }
+
+    private static void Blend3(Mat image, Mat gain)
+    {
+        using var gain3 = new Mat();
+        Cv2.Merge([gain, gain, gain], gain3);
+        Cv2.Multiply(image, gain3, image);
+    }
+
+    private static Point2d Transform(Mat m, Point2d p, double dx, double dy) => new(
+        m.At<double>(0, 0) * p.X + m.At<double>(0, 1) * p.Y + m.At<double>(0, 2) + dx,
+        m.At<double>(1, 0) * p.X + m.At<double>(1, 1) * p.Y + m.At<double>(1, 2) + dy);
+}

@@ -1,0 +1,53 @@
+using OpenCvSharp;
+
+namespace Npa.Capture.Simulation;
+
+/// <summary>Camera effects: optical blur, then lighting gradient, exposure and sensor noise in one pass, then a JPEG round trip.</summary>
+internal static class SceneDegrader
+{
+    public static void Apply(Mat scene, FaceSceneSpec spec, Random rng)
+    {
+        if (spec.BlurSigma > 0.05) Cv2.GaussianBlur(scene, scene, new Size(0, 0), spec.BlurSigma);
+        LightAndNoise(scene, spec, rng);
+        if (spec.JpegQuality > 0)
+        {
+            Cv2.ImEncode(".jpg", scene, out byte[] jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, spec.JpegQuality));
+            using var decoded = Cv2.ImDecode(jpeg, ImreadModes.Color);
+            decoded.CopyTo(scene);
+        }
+    }
+
+    private static void LightAndNoise(Mat scene, FaceSceneSpec spec, Random rng)
+    {
+        int rows = scene.Rows, cols = scene.Cols;
+        double cos = Math.Cos(spec.LightAngle), sin = Math.Sin(spec.LightAngle);
+        double half = 0.5 * Math.Sqrt(cols * (double)cols + rows * (double)rows);
+        // Gain is linear in x and y: gain = g0 + gx * x + gy * y.
+        double gx = spec.Exposure * spec.LightStrength * cos / half, gy = spec.Exposure * spec.LightStrength * sin / half;
+        double g0 = spec.Exposure - gx * cols / 2.0 - gy * rows / 2.0;
+        // Our own generator, not Cv2.Randn: OpenCV's RNG is process-global state and would break determinism.
+        // Two uniform bytes per value: (b1 + b2 - 255) has variance 2 * (256^2 - 1) / 12, close to Gaussian.
+        var noise = new byte[spec.NoiseSigma > 0 ? 2 * cols * 3 : 0];
+        float k = (float)(spec.NoiseSigma / Math.Sqrt(2 * (256.0 * 256 - 1) / 12));
+        var rowsAccess = scene.AsRows<Vec3b>();
+        for (int y = 0; y < rows; y++)
+        {
+            Span<Vec3b> pixels = rowsAccess[y];
+            if (noise.Length > 0) rng.NextBytes(noise);
+            for (int x = 0; x < cols; x++)
+            {
+                float gain = (float)(g0 + gx * x + gy * y);
+                var p = pixels[x];
+                int i = 3 * x;
+                pixels[x] = new Vec3b(
+                    Clamp(p.Item0 * gain + N(noise, i, k)),
+                    Clamp(p.Item1 * gain + N(noise, i + 1, k)),
+                    Clamp(p.Item2 * gain + N(noise, i + 2, k)));
+            }
+        }
+    }
+
+    private static float N(byte[] noise, int i, float k) => noise.Length == 0 ? 0 : (noise[2 * i] + noise[2 * i + 1] - 255) * k;
+
+    private static byte Clamp(float v) => v <= 0 ? (byte)0 : v >= 255 ? (byte)255 : (byte)(v + 0.5f);
+}

@@ -1,0 +1,4 @@
+namespace Npa.Capture.Simulation;
+
+/// <summary>What the script says at one instant.</summary>
+public sealed record TimelineState(string Segment, int Nips, OcclusionKind Occlusion, bool CameraOnline);

@@ -1,0 +1,75 @@
+using Npa.Capture.Simulation;
+
+namespace Npa.Capture.Tests.Simulation;
+
+public sealed class BedScriptJson_Tests
+{
+    private const string Json = """
+        {
+          "bedId": "bed-2",
+          "seed": 5,
+          "loop": false,
+          "segments": [
+            { "name": "rest", "duration": "00:00:10", "nipsFrom": 0, "nipsTo": 1 },
+            { "name": "peak pain", "duration": "00:00:05", "nipsFrom": 6, "nipsTo": 7 }
+          ],
+          "occlusions": [ { "start": "00:00:02", "duration": "00:00:03", "kind": "CpapMask" } ],
+          "dropouts": [ { "start": "00:00:12", "duration": "00:00:01" } ]
+        }
+        """;
+
+    [Fact]
+    public void Json_Script_Loads_With_Segments_And_Events()
+    {
+        var script = BedScriptJson.Parse(Json);
+        Assert.Equal("bed-2", script.BedId);
+        Assert.Equal(TimeSpan.FromSeconds(15), script.Duration);
+        Assert.Equal(OcclusionKind.CpapMask, script.StateAt(TimeSpan.FromSeconds(3)).Occlusion);
+        Assert.False(script.StateAt(TimeSpan.FromSeconds(12.5)).CameraOnline);
+        Assert.Equal(7, script.StateAt(TimeSpan.FromSeconds(14.9)).Nips);
+        Assert.Equal("peak pain", script.StateAt(TimeSpan.FromSeconds(10)).Segment);
+    }
+
+    [Fact]
+    public void Serialized_Script_Parses_Back_To_The_Same_Timeline()
+    {
+        var script = BedScript.Default("bed-1");
+        var back = BedScriptJson.Parse(BedScriptJson.Serialize(script));
+        Assert.Equal(script.Duration, back.Duration);
+        Assert.Equal(script.Segments, back.Segments);
+        Assert.Equal(script.Occlusions, back.Occlusions);
+        Assert.Equal(script.Dropouts, back.Dropouts);
+        Assert.True(back.Loop);
+    }
+
+    [Fact]
+    public void Default_Script_Has_One_Pain_Episode_Through_All_Phases()
+    {
+        var script = BedScript.Default("bed-1");
+        var nips = Enumerable.Range(0, (int)script.Duration.TotalSeconds).Select(s => script.StateAt(TimeSpan.FromSeconds(s))).ToList();
+        Assert.Equal(["rest", "procedure", "peak pain", "recovery"], nips.Select(s => s.Segment).Distinct());
+        int peak = nips.FindIndex(s => s.Nips == 7);
+        Assert.True(peak > 0 && nips.Take(peak).All(s => s.Nips < 7) && nips[^1].Nips <= 2);
+    }
+
+    [Fact]
+    public void Unknown_Key_Gives_Clear_Error()
+    {
+        var e = Assert.Throws<FormatException>(() => BedScriptJson.Parse(Json.Replace("\"seed\"", "\"sede\"", StringComparison.Ordinal)));
+        Assert.Contains("sede", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nips_Out_Of_Range_Gives_Clear_Error()
+    {
+        var e = Assert.Throws<ArgumentException>(() => BedScriptJson.Parse(Json.Replace("\"nipsTo\": 7", "\"nipsTo\": 9", StringComparison.Ordinal)));
+        Assert.Contains("segment 1 ('peak pain') NIPS 6->9 outside 0..7", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_Segments_Gives_Clear_Error()
+    {
+        var e = Assert.Throws<FormatException>(() => BedScriptJson.Parse("""{ "bedId": "b" }"""));
+        Assert.Contains("segments", e.Message, StringComparison.Ordinal);
+    }
+}
