@@ -3,6 +3,7 @@ using System.Reactive.Concurrency;
 using Npa.Capture.Cropping;
 using Npa.Capture.Detection;
 using Npa.Capture.Pipeline;
+using Npa.Capture.Quality;
 using Npa.Capture.Simulation;
 using OpenCvSharp;
 using Xunit.Abstractions;
@@ -14,7 +15,7 @@ public sealed class SimulatedCameraDetection_Tests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private sealed record Outcome(FrameGroundTruth Truth, Rect2d? Face, Rect Region);
+    private sealed record Outcome(FrameGroundTruth Truth, Rect2d? Face, Rect Region, QualityReport? Quality);
 
     private static List<Outcome> Run(int seed, TimeSpan length, IFaceDetector detector, CropSpec spec)
     {
@@ -42,7 +43,7 @@ public sealed class SimulatedCameraDetection_Tests(ITestOutputHelper output)
             {
                 using (crop)
                 {
-                    outcomes.Add(new Outcome(truths[crop.Sequence], crop.Face?.Box, crop.Region));
+                    outcomes.Add(new Outcome(truths[crop.Sequence], crop.Face?.Box, crop.Region, crop.Quality));
                 }
             });
         scheduler.Start();
@@ -77,10 +78,16 @@ public sealed class SimulatedCameraDetection_Tests(ITestOutputHelper output)
         output.WriteLine($"IoU(face box, true box): min {boxIoU[0]:F2}, p5 {boxIoU[boxIoU.Length / 20]:F2}, median {boxIoU[boxIoU.Length / 2]:F2}");
         output.WriteLine($"IoU(crop, crop of true box): min {cropIoU[0]:F2}, p5 {cropIoU[cropIoU.Length / 20]:F2}, median {cropIoU[cropIoU.Length / 2]:F2}");
 
+        var rules = new QualityRules();
+        QualityReasons[] verdicts = detected.Select(o => rules.Evaluate(o.Quality!)).ToArray();
+        double passRate = verdicts.Count(v => v == QualityReasons.None) / (double)verdicts.Length;
+        output.WriteLine($"default quality gate passes {passRate:P1} of them; sharpness min {detected.Min(o => o.Quality!.Sharpness):F1}, luma {detected.Min(o => o.Quality!.MeanLuma):F0}..{detected.Max(o => o.Quality!.MeanLuma):F0}; reasons: {string.Join(", ", verdicts.Where(v => v != QualityReasons.None).GroupBy(v => v).Select(g => $"{g.Key} {g.Count()}"))}");
+
         Assert.True(unoccluded.Count >= 0.7 * all.Count, $"only {unoccluded.Count} of {all.Count} frames are unoccluded and inside the frame");
         Assert.True(rate >= 0.95, $"BlazeFace found {rate:P1} of unoccluded simulated faces; needs 95 %");
         Assert.True(cropIoU[0] >= 0.6, $"worst crop IoU with the true face's crop is {cropIoU[0]:F2}; needs 0.6");
         Assert.True(boxIoU[0] >= 0.6, $"worst face-box IoU with the true box is {boxIoU[0]:F2}; needs 0.6");
+        Assert.True(passRate >= 0.9, $"the default quality gate refuses {1 - passRate:P1} of clean simulated faces");
     }
 
     private static Rect2d ToRect2d(Rect r) => new(r.X, r.Y, r.Width, r.Height);
