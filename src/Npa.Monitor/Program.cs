@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Npa.Monitor.Cli;
+using Npa.Monitor.Commands;
 
 namespace Npa.Monitor;
 
@@ -7,7 +9,9 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("npa-monitor: bedside neonatal pain monitor.");
+        var root = new RootCommand("npa-monitor: bedside neonatal pain monitor (NIPS), with a live dashboard and MQTT.");
+        RunCommand.AddTo(root);
+        root.Subcommands.Add(FlagsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

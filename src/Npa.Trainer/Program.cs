@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Npa.Trainer.Commands;
 
 namespace Npa.Trainer;
 
@@ -8,7 +9,12 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("npa-train: trains and exports the heterogeneous Siamese NIPS model.");
-        root.Subcommands.Add(Commands.SynthCommand.Create());
+        // One line per command.
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ExperimentCommand.Create());
+        root.Subcommands.Add(SynthCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

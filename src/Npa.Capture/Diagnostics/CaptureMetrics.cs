@@ -14,6 +14,9 @@ public sealed class CaptureMetrics : IDisposable
     /// <summary>Name of the meter; exporters (prometheus-net in the Monitor) subscribe to it.</summary>
     public const string MeterName = "Npa.Capture";
 
+    /// <summary>Histogram of per-frame stage durations in ms, tagged <c>stage</c> and <c>bed</c>.</summary>
+    public const string StageDurationName = "npa.capture.stage.duration";
+
     private readonly Meter _meter;
     private readonly Histogram<double> _stageDuration;
     private readonly Counter<long> _frames;
@@ -23,10 +26,13 @@ public sealed class CaptureMetrics : IDisposable
     public CaptureMetrics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _stageDuration = _meter.CreateHistogram<double>("npa.capture.stage.duration", "ms", "Time spent in one capture stage per frame.");
+        _stageDuration = _meter.CreateHistogram<double>(StageDurationName, "ms", "Time spent in one capture stage per frame.");
         _frames = _meter.CreateCounter<long>("npa.capture.frames", "{frame}", "Frames per bed and outcome (captured, assessed, skipped, accepted, rejected).");
         _rejections = _meter.CreateCounter<long>("npa.capture.rejections", "{frame}", "Quality-gate rejections per bed and reason.");
     }
+
+    /// <summary>The meter all instruments live on.</summary>
+    public Meter Meter => _meter;
 
     /// <summary>Counters of one bed, created on first use.</summary>
     public BedCounters For(string bedId) => _beds.GetOrAdd(bedId, static id => new BedCounters(id));

@@ -1,3 +1,4 @@
+using Npa.Shared.Messages;
 using Npa.Shared.Nips;
 
 namespace Npa.Monitor.Aggregation;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npa.Monitor.Configuration;
+using Npa.Shared.Messages;
 using Npa.Shared.Nips;
 
 namespace Npa.Monitor.Aggregation;

@@ -1,20 +1,29 @@
+using Npa.Capture.Detection;
+using Npa.Capture.Sources;
+
 namespace Npa.Monitor.Configuration;
 
-/// <summary>One bed: its camera and how often it is assessed.</summary>
+/// <summary>One bed: its camera, and optional overrides of the <c>Capture</c> defaults.</summary>
 public sealed class BedOptions
 {
     /// <summary>Bed id used in MQTT topics and the dashboard: 1–32 of a–z, 0–9, '-' and '_'.</summary>
     public string Id { get; set; } = "";
 
-    /// <summary>Camera source: <c>sim:SCENARIO</c>, <c>file:PATH</c>, <c>folder:PATH</c>, <c>v4l2:/dev/videoN</c>, <c>rtsp://…</c> or <c>http://…</c>.</summary>
-    public string Source { get; set; } = "";
-
-    /// <summary>Face detector for this bed; empty means <c>Capture:Detector</c>.</summary>
-    public string? Detector { get; set; }
-
-    /// <summary>Assessments per second (latest frame wins), 0.1–30.</summary>
-    public double AssessmentRateHz { get; set; } = 4;
-
     /// <summary>False keeps the bed listed (status <c>disabled</c>) without opening its camera.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>The camera: Kind (Simulated, Device, Stream, File, Folder), Target, Fps, Loop, Reconnect. Its BedId is this bed's Id.</summary>
+    public CameraOptions Camera { get; set; } = new();
+
+    /// <summary>Scenario of a Simulated camera (scripted pain episodes); empty uses the simulator's default.</summary>
+    public string? Scenario { get; set; }
+
+    /// <summary>Assessments per second for this bed (latest frame wins); empty uses <c>Capture:AssessmentRateHz</c>.</summary>
+    public double? AssessmentRateHz { get; set; }
+
+    /// <summary>Face detector for this bed; empty uses <c>Capture:Detector</c>.</summary>
+    public DetectorOptions? Detector { get; set; }
+
+    /// <summary>The camera options with <see cref="CameraOptions.BedId"/> set to this bed.</summary>
+    public CameraOptions CameraForBed() => Camera with { BedId = Id };
 }

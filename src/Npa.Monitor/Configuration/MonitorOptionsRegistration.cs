@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npa.Monitor.Mqtt;
+using Npa.Monitor.Storage;
+using CaptureOptions = Npa.Capture.Configuration.CaptureOptions;
+using CaptureOptionsValidator = Npa.Capture.Configuration.CaptureOptionsValidator;
 
 namespace Npa.Monitor.Configuration;
 
@@ -16,11 +20,15 @@ public static class MonitorOptionsRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSection<BedsOptions, BedsOptionsValidator>(configuration, BedsOptions.Section);
-        services.AddSection<CaptureOptions, CaptureOptionsValidator>(configuration, CaptureOptions.Section);
+        services.AddSection<CaptureOptions, CaptureOptionsValidator>(configuration, CaptureOptions.SectionName);
         services.AddSection<InferenceOptions, InferenceOptionsValidator>(configuration, InferenceOptions.Section);
+        services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, MqttOptionsValidator.Section);
         services.AddSection<AlertsOptions, AlertsOptionsValidator>(configuration, AlertsOptions.Section);
         services.AddSection<FlaggingOptions, FlaggingOptionsValidator>(configuration, FlaggingOptions.Section);
         services.AddSection<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
+        services.AddSingleton<IOptions<FlaggedStoreOptions>>(sp => Options.Create(FlaggedStoreOptions.From(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<IOptions<FlaggingOptions>>().Value)));
         services.AddSection<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
         return services;
     }

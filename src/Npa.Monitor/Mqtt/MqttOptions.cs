@@ -39,8 +39,8 @@ public sealed class MqttOptions
     /// <summary>Longest wait between reconnect attempts.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>SQLite file of the QoS 1 outbox (alerts, states, statuses), created 0600.</summary>
-    public string OutboxPath { get; set; } = "data/mqtt-outbox.db";
+    /// <summary>SQLite file of the QoS 1 outbox (alerts, states, statuses), created 0600; null: <c>mqtt-outbox.db</c> in Storage:DataDirectory.</summary>
+    public string? OutboxPath { get; set; }
 
     /// <summary>Outbox entries before non-alert entries are dropped (alerts never are).</summary>
     public int OutboxCapacity { get; set; } = 10_000;

@@ -1,9 +1,11 @@
+using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Npa.Monitor.Storage;
+using Npa.Shared.Messages;
 
 namespace Npa.Monitor.Mqtt;
 
@@ -40,7 +42,7 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _availabilityTopic = availabilityTopic;
         _logger = logger ?? NullLogger.Instance;
-        _clientOptions = MqttClientOptionsFactory.Create(options, credentials, availabilityTopic, MqttAvailability.Offline);
+        _clientOptions = MqttClientOptionsFactory.Create(options, credentials, availabilityTopic, Availability.Offline);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += _ =>
         {
@@ -107,7 +109,7 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
         if (!_client.IsConnected) return;
         try
         {
-            await _client.PublishAsync(Message(_availabilityTopic, MqttAvailability.Bytes(MqttAvailability.Stopped), 1, true), ct);
+            await _client.PublishAsync(Message(_availabilityTopic, Encoding.UTF8.GetBytes(Availability.Stopped), 1, true), ct);
             await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -134,8 +136,10 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
             {
                 if (!_client.IsConnected)
                 {
-                    await _client.ConnectAsync(_clientOptions, ct);
-                    await _client.PublishAsync(Message(_availabilityTopic, MqttAvailability.Bytes(MqttAvailability.Online), 1, true), ct);
+                    var connect = await _client.ConnectAsync(_clientOptions, ct);
+                    if (connect.ResultCode != MqttClientConnectResultCode.Success)
+                        throw new MqttRefusedException($"the broker refused the connection: {connect.ResultCode} {connect.ReasonString}");
+                    await _client.PublishAsync(Message(_availabilityTopic, Encoding.UTF8.GetBytes(Availability.Online), 1, true), ct);
                     Interlocked.Increment(ref _connects);
                     _logger.LogInformation("MQTT connected to {Host}:{Port}; {Pending} outbox entries to deliver", _options.Host, _options.Port, _outbox.Count);
                     delay = _options.ReconnectMinDelay;

@@ -17,8 +17,14 @@ internal sealed class ModuleGraphWriter
     private readonly Dictionary<string, BlockEmitter> blockEmitters = new(StringComparer.Ordinal)
     {
         ["BasicBlock"] = ResidualBlockEmitters.BasicBlock,
+        ["ResNetBasicBlock"] = ResidualBlockEmitters.BasicBlock,
         ["Bottleneck"] = ResidualBlockEmitters.Bottleneck,
         ["SqueezeExcitation"] = ResidualBlockEmitters.SqueezeExcitation,
+        ["MBConv"] = ResidualBlockEmitters.MobileInvertedBlock,
+        ["FusedMBConv"] = ResidualBlockEmitters.MobileInvertedBlock,
+        ["ResNetBackbone"] = BackboneEmitters.ResNet,
+        ["EfficientNetV2"] = BackboneEmitters.EfficientNet,
+        // Stochastic depth keeps every residual branch in eval mode.
         ["StochasticDepth"] = static (_, _, _, x) => x,
     };
 

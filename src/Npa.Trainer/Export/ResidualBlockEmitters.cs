@@ -36,14 +36,39 @@ internal static class ResidualBlockEmitters
         return y with { Name = w.Builder.AddNode("Relu", stem + "_out", [sum]) };
     }
 
-    /// <summary>torchvision's SqueezeExcitation: x · scale_activation(fc2(activation(fc1(avgpool x)))).</summary>
+    /// <summary>
+    /// torchvision's SqueezeExcitation: x · scale_activation(fc2(activation(fc1(avgpool x)))). Blocks that keep only
+    /// fc1/fc2 as modules (the pooling and activations as functions) get EfficientNet's: average pool, SiLU, sigmoid.
+    /// </summary>
     public static OnnxValue SqueezeExcitation(ModuleGraphWriter w, nn.Module block, string path, OnnxValue x)
     {
-        var s = x;
-        foreach (string name in new[] { "avgpool", "fc1", "activation", "fc2", "scale_activation" })
-            s = w.Emit(ModuleGraphWriter.Child(block, name, path), ModuleGraphWriter.Join(path, name), s);
+        string stem = ModuleGraphWriter.Stem(path);
+        OnnxValue Step(OnnxValue v, string name, Func<OnnxValue, OnnxValue> fallback)
+        {
+            var child = ModuleGraphWriter.TryChild(block, name);
+            return child is null ? fallback(v) : w.Emit(child, ModuleGraphWriter.Join(path, name), v);
+        }
+        var s = Step(x, "avgpool", v => new OnnxValue(w.Builder.AddNode("GlobalAveragePool", stem + "_pool", [v.Name]), [v.Channels, 1, 1]));
+        s = w.Emit(ModuleGraphWriter.Child(block, "fc1", path), ModuleGraphWriter.Join(path, "fc1"), s);
+        s = Step(s, "activation", v => LayerEmitters.Silu(w.Builder, ModuleGraphWriter.Join(path, "activation"), v));
+        s = w.Emit(ModuleGraphWriter.Child(block, "fc2", path), ModuleGraphWriter.Join(path, "fc2"), s);
+        s = Step(s, "scale_activation", v => w.Unary("Sigmoid", ModuleGraphWriter.Join(path, "scale_activation"), v));
         if (s.Channels != x.Channels) throw new UnsupportedModuleException($"{path}: squeeze-excitation scale {s.Describe()} does not match its input {x.Describe()}");
         return x with { Name = w.Builder.AddNode("Mul", ModuleGraphWriter.Stem(path), [x.Name, s.Name]) };
+    }
+
+    /// <summary>
+    /// torchvision's MBConv and FusedMBConv: "block", plus the input when the block keeps stride 1 and width
+    /// (torchvision's use_res_connect rule); stochastic depth is the identity in eval mode.
+    /// </summary>
+    public static OnnxValue MobileInvertedBlock(ModuleGraphWriter w, nn.Module block, string path, OnnxValue x)
+    {
+        var inner = ModuleGraphWriter.Child(block, "block", path);
+        var y = w.Emit(inner, ModuleGraphWriter.Join(path, "block"), x);
+        bool strideOne = inner.modules().OfType<TorchSharp.Modules.Conv2d>().All(c => c.stride.All(s => s == 1));
+        if (!strideOne || y.Channels != x.Channels) return y;
+        RequireSameShape(path, x, y);
+        return y with { Name = w.Builder.AddNode("Add", ModuleGraphWriter.Stem(path) + "_add", [y.Name, x.Name]) };
     }
 
     public static void RequireSameShape(string path, OnnxValue a, OnnxValue b)

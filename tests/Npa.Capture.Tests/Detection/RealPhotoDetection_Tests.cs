@@ -73,7 +73,10 @@ public sealed class RealPhotoDetection_Tests : IDisposable
     {
         using Mat photo = Load("grace_hopper_512x512.jpg");
         using var wide = new Mat(new Size(1024, 512), MatType.CV_8UC3, Scalar.All(30));
-        photo.CopyTo(new Mat(wide, new Rect(400, 0, 512, 512)));
+        using (var window = new Mat(wide, new Rect(400, 0, 512, 512)))
+        {
+            photo.CopyTo(window);
+        }
 
         FaceDetection inSquare = _blazeFace.Detect(photo).Single();
         FaceDetection inWide = _blazeFace.Detect(wide).Single();

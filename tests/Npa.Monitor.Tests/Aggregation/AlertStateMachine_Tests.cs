@@ -1,5 +1,6 @@
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
+using Npa.Shared.Messages;
 using Npa.Shared.Nips;
 
 namespace Npa.Monitor.Tests.Aggregation;

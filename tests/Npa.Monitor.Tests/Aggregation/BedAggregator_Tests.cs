@@ -4,6 +4,7 @@ using Npa.Capture.Frames;
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Tests.Support;
+using Npa.Shared.Messages;
 using Npa.Shared.Nips;
 
 namespace Npa.Monitor.Tests.Aggregation;

@@ -35,7 +35,8 @@ internal sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>
 internal static class TinyNets
 {
     /// <summary>Conv-BN-SiLU, SE, Conv-BN-ReLU, MaxPool, Dropout, a lone BatchNorm: about 0.3 MMAC at 32 px.</summary>
-    public static nn.Module<Tensor, Tensor> SeNet(long width = 16) => Randomize(nn.Sequential(
+    public static nn.Module<Tensor, Tensor> SeNet(long width = 16, bool finalSigmoid = true) => Randomize(nn.Sequential(new (string, nn.Module<Tensor, Tensor>)[]
+    {
         ("conv0", nn.Conv2d(3, width, 3, stride: 2, padding: 1, bias: false)),
         ("bn0", nn.BatchNorm2d(width)),
         ("act0", nn.SiLU()),
@@ -47,7 +48,8 @@ internal static class TinyNets
         ("drop", nn.Dropout2d(0.2)),
         ("conv2", nn.Conv2d(width * 2, width * 2, 1, bias: false)),
         ("bn2", nn.BatchNorm2d(width * 2)),
-        ("sig", nn.Sigmoid())));
+        ("sig", finalSigmoid ? nn.Sigmoid() : nn.ReLU()),
+    }));
 
     /// <summary>TorchVision's resnet18 without its pool and classifier, so it ends in feature maps.</summary>
     public static nn.Module<Tensor, Tensor> ResNet18Trunk() => Trunk(torchvision.models.resnet18());

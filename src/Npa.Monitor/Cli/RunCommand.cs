@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
+using Npa.Monitor.Configuration;
+using Npa.Monitor.Hosting;
+using Npa.Monitor.Pipeline;
+
+namespace Npa.Monitor.Cli;
+
+/// <summary><c>npa-monitor run [--config PATH]</c>, also what runs without a verb.</summary>
+public static class RunCommand
+{
+    /// <summary>Adds <c>run</c> to <paramref name="root"/> and makes it the root's own action.</summary>
+    public static void AddTo(RootCommand root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var config = new Option<string?>("--config") { Description = $"Config file (default: {MonitorHost.DefaultConfigPath} when present, else built-in defaults). Environment variables NPA_Section__Key override it." };
+        var run = new Command("run", "Start the monitor: beds, model, MQTT and the dashboard (the default verb).") { config };
+        run.SetAction((result, ct) => RunAsync(result.GetValue(config), Console.Out, Console.Error, ct));
+        root.Add(run);
+        root.Options.Add(config);
+        root.SetAction((result, ct) => RunAsync(result.GetValue(config), Console.Out, Console.Error, ct));
+    }
+
+    /// <summary>Starts the host, prints where to look, and runs until cancelled. Returns 2 on a configuration or model error.</summary>
+    public static async Task<int> RunAsync(string? configPath, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        WebApplication? app = null;
+        try
+        {
+            app = MonitorHost.Build(new MonitorHostSettings { ConfigPath = configPath });
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StartupErrors.Describe(ex) is { } lines)
+        {
+            await stderr.WriteLineAsync("npa-monitor: cannot start:").ConfigureAwait(false);
+            foreach (var line in lines) await stderr.WriteLineAsync("  " + line).ConfigureAwait(false);
+            if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
+            return 2;
+        }
+        await using (app.ConfigureAwait(false))
+        {
+            await PrintWhereToLookAsync(app, stdout).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+        }
+        return 0;
+    }
+
+    private static async Task PrintWhereToLookAsync(WebApplication app, TextWriter stdout)
+    {
+        var dashboard = app.DashboardUri();
+        var beds = app.Services.GetService(typeof(IOptions<BedsOptions>)) is IOptions<BedsOptions> b ? b.Value : [];
+        await stdout.WriteLineAsync($"npa-monitor is running with {beds.Count} bed(s): {string.Join(", ", beds.Select(x => $"{x.Id} ({BedPipeline.Describe(x)})"))}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"  dashboard:  {dashboard}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"  health:     {dashboard}healthz    metrics: {dashboard}metrics").ConfigureAwait(false);
+        await stdout.WriteLineAsync("  stop with Ctrl+C").ConfigureAwait(false);
+        await stdout.FlushAsync().ConfigureAwait(false);
+    }
+}

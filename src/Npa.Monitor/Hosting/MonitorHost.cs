@@ -1,0 +1,98 @@
+using System.Net;
+using System.Reactive.Concurrency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npa.Monitor.Configuration;
+using Npa.Monitor.Metrics;
+using Npa.Monitor.Pipeline;
+using Npa.Monitor.Web;
+
+namespace Npa.Monitor.Hosting;
+
+/// <summary>Builds the monitor's host: configuration, options, services, web endpoints.</summary>
+public static class MonitorHost
+{
+    /// <summary>Default config file, relative to the working directory.</summary>
+    public const string DefaultConfigPath = "configs/monitor.json";
+
+    /// <summary>Builds (does not start) the host. Throws <see cref="MonitorStartupException"/> for a missing config file.</summary>
+    public static WebApplication Build(MonitorHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "npa-monitor",
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        // Only our sources: the file, NPA_ variables, overrides. No appsettings.json, no ASPNETCORE_ surprises.
+        ((IConfigurationBuilder)builder.Configuration).Sources.Clear();
+        string? configPath = settings.ConfigPath ?? (File.Exists(DefaultConfigPath) ? DefaultConfigPath : null);
+        if (configPath is not null)
+        {
+            string full = Path.GetFullPath(configPath);
+            if (!File.Exists(full)) throw new MonitorStartupException($"--config: the file '{full}' does not exist");
+            try
+            {
+                builder.Configuration.AddJsonFile(full, optional: false, reloadOnChange: false);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new MonitorStartupException($"--config: '{full}' is not valid JSON: {ex.InnerException?.Message ?? ex.Message}", ex);
+            }
+        }
+        builder.Configuration.AddEnvironmentVariables(settings.EnvironmentPrefix);
+        if (settings.Overrides is not null) builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        MonitorOptionsRegistration.ThrowOnUnknownSections(builder.Configuration);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            var web = k.ApplicationServices.GetRequiredService<IOptions<WebOptions>>().Value;
+            k.Listen(IPAddress.Parse(web.BindAddress), web.Port);
+        });
+        AddMonitorServices(builder.Services, builder.Configuration);
+        settings.ConfigureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapMonitorWeb();
+        return app;
+    }
+
+    /// <summary>The service core's registrations (options, hub, metrics, token, the monitor itself).</summary>
+    public static IServiceCollection AddMonitorServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMonitorOptions(configuration);
+        services.TryAddSingleton<IScheduler>(DefaultScheduler.Instance);
+        services.AddSingleton(sp => new BedStateHub(sp.GetRequiredService<IOptions<WebOptions>>().Value));
+        services.AddSingleton(sp => new BearerToken(sp.GetRequiredService<IOptions<WebOptions>>().Value));
+        services.AddSingleton<BearerTokenFilter>();
+        services.AddSingleton<MonitorMetrics>();
+        services.AddSingleton<MetricsOutput>();
+        services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<BedStateHub>());
+        services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<MetricsOutput>());
+        services.AddSingleton<IStatsOutput>(sp => sp.GetRequiredService<MetricsOutput>());
+        services.AddSingleton<MonitorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonitorService>());
+        return services;
+    }
+
+    /// <summary>The address the dashboard listens on, once the host has started.</summary>
+    public static Uri DashboardUri(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        string first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("the web server has not started");
+        return new Uri(first.EndsWith('/') ? first : first + "/");
+    }
+}

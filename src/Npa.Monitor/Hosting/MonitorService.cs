@@ -1,0 +1,160 @@
+using System.Reactive.Concurrency;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npa.Capture.Frames;
+using Npa.Monitor.Aggregation;
+using Npa.Monitor.Configuration;
+using Npa.Monitor.Metrics;
+using Npa.Monitor.ModelSwap;
+using Npa.Monitor.Pipeline;
+
+namespace Npa.Monitor.Hosting;
+
+/// <summary>
+/// The service core: loads the model, starts one pipeline per bed around the shared batcher, watches the model
+/// package for hot-swap and samples stats. A bed whose camera cannot open is shown offline; the others run.
+/// </summary>
+public sealed class MonitorService : IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(2);
+    private readonly IOptions<BedsOptions> _beds;
+    private readonly IOptions<InferenceOptions> _inference;
+    private readonly IOptions<AlertsOptions> _alerts;
+    private readonly IInferenceEngineFactory _engines;
+    private readonly IBedFrontEndFactory _frontEnds;
+    private readonly IReadOnlyList<IBedOutput> _outputs;
+    private readonly IReadOnlyList<IStatsOutput> _statsOutputs;
+    private readonly IScheduler _scheduler;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly List<BedPipeline> _pipelines = [];
+    private readonly List<BedCounters> _counters = [];
+    private readonly CancellationTokenSource _stop = new();
+    private ModelHolder? _models;
+    private InferenceBatcher? _batcher;
+    private ModelPackageWatcher? _watcher;
+    private Task? _statsLoop;
+    private int _stopped;
+
+    public MonitorService(IOptions<BedsOptions> beds, IOptions<InferenceOptions> inference, IOptions<AlertsOptions> alerts,
+        IInferenceEngineFactory engines, IBedFrontEndFactory frontEnds,
+        IEnumerable<IBedOutput> outputs, IEnumerable<IStatsOutput> statsOutputs, IScheduler scheduler, ILoggerFactory loggers)
+    {
+        _beds = beds;
+        _inference = inference;
+        _alerts = alerts;
+        _engines = engines;
+        _frontEnds = frontEnds;
+        _outputs = outputs.ToList();
+        _statsOutputs = statsOutputs.ToList();
+        _scheduler = scheduler;
+        _loggers = loggers ?? throw new ArgumentNullException(nameof(loggers));
+        _logger = loggers.CreateLogger("Npa.Monitor");
+    }
+
+    /// <summary>True between a successful start and stop.</summary>
+    public bool IsRunning { get; private set; }
+
+    /// <summary>Model serving now (null before start).</summary>
+    public string? ModelId => _models?.ModelId;
+
+    /// <summary>Each bed's state now.</summary>
+    public IReadOnlyList<BedSnapshot> Beds => _pipelines.Select(p => p.Current).ToList();
+
+    /// <summary>Model reload attempts (hot-swap), when watching is on.</summary>
+    public IObservable<ModelReload>? ModelReloads => _watcher?.Reloads;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var inference = _inference.Value;
+        string modelPath = Path.GetFullPath(inference.ModelPath);
+        try
+        {
+            _models = new ModelHolder(_engines.Load(modelPath));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new MonitorStartupException($"Inference:ModelPath: cannot load the model package '{modelPath}': {ex.Message}", ex);
+        }
+        _models.Swapped += (_, id) => _logger.LogInformation("model swapped: now serving {Model}", id);
+        _logger.LogInformation("model {Model} loaded from {Path}", _models.ModelId, modelPath);
+        _batcher = new InferenceBatcher(_models, inference, _loggers.CreateLogger<InferenceBatcher>());
+        if (inference.WatchModel)
+        {
+            _watcher = new ModelPackageWatcher(modelPath, _engines, _models, TimeSpan.FromMilliseconds(inference.SwapDebounceMs), _scheduler, _loggers.CreateLogger<ModelPackageWatcher>());
+            _watcher.Start();
+        }
+        foreach (var bed in _beds.Value) StartBed(bed);
+        var sampler = new StatsSampler(_counters, () => (_batcher.Batches, _batcher.Items, _batcher.InferenceMilliseconds, _batcher.QueueDepth, _models.ModelId), _scheduler.Now);
+        _statsLoop = Task.Run(() => StatsLoopAsync(sampler, _stop.Token), CancellationToken.None);
+        IsRunning = true;
+        _logger.LogInformation("monitoring {Count} bed(s): {Beds}", _pipelines.Count, string.Join(", ", _pipelines.Select(p => p.BedId)));
+        return Task.CompletedTask;
+    }
+
+    private void StartBed(BedOptions bed)
+    {
+        var counters = new BedCounters(bed.Id);
+        var aggregator = new BedAggregator(bed.Id, _alerts.Value, _scheduler.Now, bed.Enabled ? CameraStatus.Offline : CameraStatus.Disabled);
+        IBedFrontEnd? frontEnd = null;
+        if (bed.Enabled)
+        {
+            try
+            {
+                frontEnd = _frontEnds.Create(bed, counters, _models!);
+            }
+            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or NotSupportedException)
+            {
+                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedPipeline.Describe(bed), ex.Message);
+                aggregator.Apply(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, ex.Message));
+            }
+        }
+        var pipeline = new BedPipeline(bed, frontEnd, _batcher!, _models!, aggregator, _outputs, counters, _scheduler, _loggers.CreateLogger<BedPipeline>());
+        _counters.Add(counters);
+        _pipelines.Add(pipeline);
+        pipeline.Start();
+    }
+
+    private async Task StatsLoopAsync(StatsSampler sampler, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(StatsInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                var stats = sampler.Sample(_scheduler.Now);
+                foreach (var output in _statsOutputs)
+                {
+                    try { output.OnStats(stats); }
+#pragma warning disable CA1031 // A failing stats output must not stop the loop.
+                    catch (Exception ex) { _logger.LogError(ex, "stats output {Output} failed", output.GetType().Name); }
+#pragma warning restore CA1031
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
+        IsRunning = false;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_statsLoop is not null) await _statsLoop.ConfigureAwait(false);
+        _watcher?.Dispose();
+        foreach (var p in _pipelines) await p.DisposeAsync().ConfigureAwait(false);
+        if (_batcher is not null) await _batcher.DisposeAsync().ConfigureAwait(false);
+        _models?.Dispose();
+        _logger.LogInformation("monitor stopped");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

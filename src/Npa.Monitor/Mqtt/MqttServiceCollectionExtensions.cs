@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npa.Monitor.Configuration;
+
+namespace Npa.Monitor.Mqtt;
+
+/// <summary>Registers the MQTT side of the monitor: the <c>Mqtt</c> options, the embedded broker when configured, and the publisher.</summary>
+public static class MqttServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates <c>Mqtt</c> at start, and registers <see cref="IAssessmentPublisher"/> (started and
+    /// stopped with the host). Call it after <c>AddMonitorOptions</c>; the embedded broker is registered first so
+    /// that it is listening before the publisher connects.
+    /// </summary>
+    public static IServiceCollection AddMonitorMqtt(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, "Mqtt");
+        services.AddSingleton(sp => MonitorMqttCredentials.Resolve(sp.GetRequiredService<IOptions<MqttOptions>>().Value));
+        services.AddSingleton(sp => new EmbeddedMqttBroker(
+            sp.GetRequiredService<IOptions<MqttOptions>>().Value, sp.GetRequiredService<MonitorMqttCredentials>(),
+            sp.GetService<ILogger<EmbeddedMqttBroker>>()));
+        services.AddHostedService(sp => new EmbeddedBrokerHost(sp));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
+            string outbox = options.OutboxPath ?? Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "mqtt-outbox.db");
+            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>());
+        });
+        services.AddSingleton<IAssessmentPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
+        services.AddHostedService(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
+        return services;
+    }
+
+    /// <summary>Starts the embedded broker only in embedded mode (resolving it lazily keeps external mode free of it).</summary>
+    private sealed class EmbeddedBrokerHost(IServiceProvider services) : IHostedService
+    {
+        private bool Embedded => services.GetRequiredService<IOptions<MqttOptions>>().Value.Mode == MqttMode.Embedded;
+
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            Embedded ? services.GetRequiredService<EmbeddedMqttBroker>().StartAsync(cancellationToken) : Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) =>
+            Embedded ? services.GetRequiredService<EmbeddedMqttBroker>().StopAsync(cancellationToken) : Task.CompletedTask;
+    }
+}

@@ -1,0 +1,52 @@
+namespace Npa.Monitor.Pipeline;
+
+/// <summary>Running counts of one bed, written by its pipeline stages and read by the stats collector.</summary>
+public sealed class BedCounters
+{
+    private long _cameraFrames, _skipped, _assessed, _noFace, _lowQuality, _flagged, _cameraErrors, _latencyMicros;
+
+    public BedCounters(string bedId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bedId);
+        BedId = bedId;
+    }
+
+    public string BedId { get; }
+
+    /// <summary>Frames delivered by the camera.</summary>
+    public long CameraFrames => Interlocked.Read(ref _cameraFrames);
+
+    /// <summary>Frames dropped before assessment (sampler, busy pipeline, full inference queue).</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    public long Assessed => Interlocked.Read(ref _assessed);
+
+    public long NoFace => Interlocked.Read(ref _noFace);
+
+    public long LowQuality => Interlocked.Read(ref _lowQuality);
+
+    public long Flagged => Interlocked.Read(ref _flagged);
+
+    public long CameraErrors => Interlocked.Read(ref _cameraErrors);
+
+    public void AddCameraFrames(long n = 1) => Interlocked.Add(ref _cameraFrames, n);
+
+    public void AddSkipped(long n = 1) => Interlocked.Add(ref _skipped, n);
+
+    /// <summary>Sum of assessment latencies (queue to result), in milliseconds.</summary>
+    public double LatencyMilliseconds => Interlocked.Read(ref _latencyMicros) / 1000.0;
+
+    public void AddAssessed(double latencyMs)
+    {
+        Interlocked.Increment(ref _assessed);
+        Interlocked.Add(ref _latencyMicros, (long)(latencyMs * 1000));
+    }
+
+    public void AddNoFace() => Interlocked.Increment(ref _noFace);
+
+    public void AddLowQuality() => Interlocked.Increment(ref _lowQuality);
+
+    public void AddFlagged() => Interlocked.Increment(ref _flagged);
+
+    public void AddCameraError() => Interlocked.Increment(ref _cameraErrors);
+}

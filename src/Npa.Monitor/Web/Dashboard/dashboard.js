@@ -1,0 +1,117 @@
+// Live bed tiles over Server-Sent Events. Builds the DOM with textContent only (no HTML from the server).
+'use strict';
+(() => {
+  const CATEGORY_TEXT = { no_pain: 'no pain', mild_moderate: 'mild to moderate', severe: 'severe' };
+  const FACE_TEXT = { visible: 'face visible', no_face: 'no face', low_quality: 'low image quality', unknown: 'waiting for camera' };
+  const beds = new Map();
+  let historyMs = 5 * 60 * 1000;
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, cls, parent) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  function svgEl(tag, attrs, parent) {
+    const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    parent.appendChild(e);
+    return e;
+  }
+
+  function createTile(id) {
+    const tile = el('section', 'tile band-none', $('beds'));
+    tile.dataset.bed = id;
+    const head = el('header', '', tile);
+    el('h2', '', head).textContent = id;
+    const camera = el('span', 'camera', head);
+    const banner = el('div', 'alert-banner', tile);
+    banner.hidden = true;
+    const row = el('div', 'score-row', tile);
+    const score = el('span', 'score', row);
+    const category = el('span', 'category', row);
+    const meta = el('div', 'meta', tile);
+    const uncertainty = el('span', 'uncertainty', meta);
+    const face = el('span', 'face', meta);
+    const svg = svgEl('svg', { class: 'spark', viewBox: '0 0 300 70', preserveAspectRatio: 'none' }, tile);
+    for (const level of [3, 5]) svgEl('line', { class: 'guide', x1: 0, x2: 300, y1: y(level), y2: y(level) }, svg);
+    const line = svgEl('path', { class: 'line', d: '' }, svg);
+    const footer = el('footer', 'model', tile);
+    const t = { tile, camera, banner, score, category, uncertainty, face, line, footer, history: [], view: null };
+    beds.set(id, t);
+    return t;
+  }
+
+  function y(score) { return 70 - (score / 7) * 66 - 2; }
+
+  function drawSpark(t) {
+    const now = t.history.length ? t.history[t.history.length - 1].t : Date.now();
+    t.history = t.history.filter((p) => p.t >= now - historyMs);
+    let d = '';
+    let pen = false;
+    for (const p of t.history) {
+      if (p.s === undefined || p.s === null) { pen = false; continue; }
+      const x = 300 - ((now - p.t) / historyMs) * 300;
+      d += `${pen ? 'L' : 'M'}${x.toFixed(1)} ${y(p.s).toFixed(1)} `;
+      pen = true;
+    }
+    t.line.setAttribute('d', d.trim());
+  }
+
+  function time(iso) { return new Date(iso).toLocaleTimeString(); }
+
+  function render(v) {
+    const t = beds.get(v.bed) || createTile(v.bed);
+    t.view = v;
+    const band = v.category || 'none';
+    t.tile.className = `tile band-${band}`;
+    t.tile.dataset.category = band;
+    t.score.textContent = v.score === undefined || v.score === null ? '–' : v.score.toFixed(1);
+    t.category.textContent = v.category ? CATEGORY_TEXT[v.category] : FACE_TEXT[v.face] || v.face;
+    t.uncertainty.textContent = v.uncertainty === undefined || v.uncertainty === null ? 'uncertainty –' : `uncertainty ${(v.uncertainty * 100).toFixed(0)} %`;
+    t.face.textContent = FACE_TEXT[v.face] || v.face;
+    t.camera.textContent = v.cameraDetail ? `camera ${v.camera}: ${v.cameraDetail}` : `camera ${v.camera}`;
+    t.camera.dataset.status = v.camera;
+    if (v.episode) {
+      t.banner.hidden = false;
+      t.banner.textContent = `Pain episode · ${CATEGORY_TEXT[v.episode.category]} · peak ${v.episode.peak.toFixed(1)} · since ${time(v.episode.startedAt)}`;
+    } else {
+      t.banner.hidden = true;
+      t.banner.textContent = '';
+    }
+    t.footer.textContent = v.modelId ? `model ${v.modelId}` : '';
+    if (v.modelId) $('model').textContent = `model ${v.modelId}`;
+    for (const p of v.history || []) t.history.push(p);
+    drawSpark(t);
+  }
+
+  function addAlert(a) {
+    const li = document.createElement('li');
+    li.textContent = `${time(a.time)} · ${a.bed} · ${a.kind} · ${CATEGORY_TEXT[a.category]} · peak ${a.peak.toFixed(1)} (${a.reason})`;
+    li.dataset.kind = a.kind;
+    const list = $('alerts');
+    list.insertBefore(li, list.firstChild);
+    while (list.children.length > 20) list.removeChild(list.lastChild);
+  }
+
+  function connect() {
+    const link = $('link');
+    const source = new EventSource('api/events');
+    source.addEventListener('open', () => { link.dataset.state = 'live'; link.textContent = 'live'; });
+    source.addEventListener('error', () => { link.dataset.state = 'lost'; link.textContent = 'reconnecting…'; });
+    source.addEventListener('snapshot', (e) => {
+      const d = JSON.parse(e.data);
+      if (d.historyMinutes) historyMs = d.historyMinutes * 60 * 1000;
+      for (const t of beds.values()) t.history = [];
+      for (const v of d.beds) render(v);
+      $('alerts').textContent = '';
+      for (const a of (d.alerts || []).slice().reverse()) addAlert(a);
+    });
+    source.addEventListener('bed', (e) => render(JSON.parse(e.data)));
+    source.addEventListener('alert', (e) => addAlert(JSON.parse(e.data)));
+  }
+
+  connect();
+})();

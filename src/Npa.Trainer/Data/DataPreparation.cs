@@ -1,0 +1,58 @@
+using System.Globalization;
+using Npa.Shared.Datasets;
+using Npa.Shared.Nips;
+using Npa.Trainer.Training.Options;
+
+namespace Npa.Trainer.Data;
+
+/// <summary>Loads a manifest or image folder, splits it when needed, and injects seeded label noise into the training split.</summary>
+public static class DataPreparation
+{
+    /// <summary>Default class names: NIPS 0..7.</summary>
+    public static IReadOnlyList<string> NipsClassNames { get; } =
+        Enumerable.Range(0, NipsScale.ClassCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>
+    /// Prepares the data. The clean label of a training sample is the manifest's clean_label where present, else its
+    /// label before noise; the noise is drawn from <paramref name="seed"/>.
+    /// </summary>
+    public static PreparedData Prepare(DataOptions options, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<DatasetEntry> entries;
+        IReadOnlyList<string> classNames;
+        if (options.Manifest is not null)
+        {
+            classNames = options.ClassNames ?? NipsClassNames;
+            entries = DatasetManifestReader.Read(options.Manifest, new DatasetManifestOptions { ClassCount = classNames.Count });
+        }
+        else if (options.ImageFolder is not null)
+        {
+            (entries, classNames) = ImageFolderReader.Read(options.ImageFolder, options.ClassNames);
+        }
+        else
+        {
+            throw new TrainConfigException("no data: set data.manifest or data.image_folder (or pass --data)");
+        }
+        if (entries.Count == 0) throw new TrainConfigException("the data set is empty");
+        if (entries.All(e => e.Split is null))
+            entries = StratifiedSplitter.Split(entries, options.ValidationFraction, options.TestFraction, seed);
+        else if (entries.Any(e => e.Split is null))
+            throw new TrainConfigException("the manifest gives a split for some rows but not all; give it for every row or for none");
+        var train = entries.Where(e => e.Split == DatasetSplit.Train).Select(e => e with { CleanLabel = e.CleanLabel ?? e.Label }).ToArray();
+        if (train.Length < 2) throw new TrainConfigException($"the training split holds {train.Length} samples; at least 2 are needed");
+        var validation = entries.Where(e => e.Split == DatasetSplit.Validation).ToArray();
+        var test = entries.Where(e => e.Split == DatasetSplit.Test).ToArray();
+        int noisy = 0;
+        if (options.Noise != "none" && options.NoiseRate > 0)
+        {
+            var labels = train.Select(e => e.Label).ToArray();
+            var result = options.Noise == "eq9"
+                ? LabelNoise.AddPaperNoise(labels, seed, options.NoiseRate, classNames.Count)
+                : LabelNoise.AddSymmetricNoise(labels, seed, options.NoiseRate, classNames.Count);
+            train = train.Select((e, i) => e with { Label = result.NoisyLabels[i] }).ToArray();
+            noisy = result.FlippedIndices.Count;
+        }
+        return new PreparedData(classNames, train, validation, test, noisy);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Npa.Trainer.Training.Options;
+
+namespace Npa.Trainer.Evaluation;
+
+/// <summary>Writes an experiment's report.md, shaped like the paper's Tables II and III, and its relabel figure.</summary>
+public static class ExperimentReport
+{
+    /// <summary>Writes report.md and relabels.png into <paramref name="folder"/>; returns the markdown.</summary>
+    public static string Write(string folder, TrainConfig baseConfig, IReadOnlyList<ExperimentResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(baseConfig);
+        ArgumentNullException.ThrowIfNull(results);
+        var ci = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        var variants = results.Select(r => r.Variant).Distinct().ToList();
+        var seeds = results.Select(r => r.Seed).Distinct().Order().ToList();
+        bool test = results.All(r => r.Outcome.TestAccuracy is not null);
+        md.AppendLine(ci, $"# Experiment: {baseConfig.Name}");
+        md.AppendLine();
+        md.AppendLine(ci, $"- data: `{baseConfig.Data.Manifest ?? baseConfig.Data.ImageFolder}`; {baseConfig.Data.ImageSize} px; noise {baseConfig.Data.Noise} at {baseConfig.Data.NoiseRate:P0} of the training labels");
+        md.AppendLine(ci, $"- branches: A = {baseConfig.Model.BranchA}, B = {baseConfig.Model.BranchB ?? "none"}; {baseConfig.Optim.Epochs} epochs, batch {baseConfig.Optim.BatchSize}, lr {baseConfig.Optim.LearningRate}");
+        md.AppendLine(ci, $"- seeds: {string.Join(", ", seeds)} ({seeds.Count} runs per row); accuracy is the kept network's (student or EMA teacher, whichever validated better) on the {(test ? "test" : "validation")} split, mean ± sample std");
+        md.AppendLine();
+        md.AppendLine("## Accuracy per configuration (cf. paper Table II)");
+        md.AppendLine();
+        md.AppendLine("| Method | Branches | Accuracy (%) | Student val (%) | Teacher val (%) | Teacher kept | Relabels / run | Relabel precision (%) | s / epoch | Peak MiB |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var v in variants)
+        {
+            var rows = results.Where(r => r.Variant == v).ToList();
+            var o = rows[0].Outcome;
+            var teacherVals = rows.Where(r => r.Outcome.ValAccuracyTeacher is not null).Select(r => r.Outcome.ValAccuracyTeacher!.Value * 100).ToArray();
+            var precision = rows.SelectMany(r => r.Epochs).Where(e => e.RelabelPrecision is not null && e.RelabelCount > 0).ToList();
+            double precisionPct = precision.Count == 0 ? double.NaN
+                : 100.0 * precision.Sum(e => e.RelabelPrecision!.Value * e.RelabelCount) / precision.Sum(e => e.RelabelCount);
+            md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {string.Join(" + ", o.Branches)} | {Pm(rows.Select(r => r.Accuracy * 100).ToArray())} "
+                + $"| {Pm(rows.Select(r => r.Outcome.ValAccuracyStudent * 100).ToArray())} | {(teacherVals.Length == 0 ? "–" : Pm(teacherVals))} "
+                + $"| {rows.Count(r => r.Outcome.Winner == "teacher")}/{rows.Count} | {rows.Average(r => r.Outcome.RelabelTotal):F1} | {RelabelFigure.Format(precisionPct)} "
+                + $"| {rows.Average(r => r.Outcome.SecondsPerEpoch):F1} | {rows.Max(r => r.Outcome.PeakWorkingSetMb):F0} |");
+        }
+        md.AppendLine();
+        md.AppendLine("## Ablation (cf. paper Table III)");
+        md.AppendLine();
+        md.AppendLine("| EMA teachers | Rectification | Rank reg. | Two branches | Accuracy (%) |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var v in variants)
+        {
+            var c = ExperimentVariant.Find(v).Apply(baseConfig);
+            var acc = results.Where(r => r.Variant == v).Select(r => r.Accuracy * 100).ToArray();
+            md.AppendLine(ci, $"| {Tick(c.Ema.Enabled)} | {Tick(c.Relabel.Enabled)} | {Tick(c.Loss.RankRegularization)} | {Tick(c.Model.IsSiamese)} | {Pm(acc)} |");
+        }
+        md.AppendLine();
+        md.AppendLine("## Relabel count and precision per epoch (cf. paper Fig. 3)");
+        md.AppendLine();
+        var series = variants.Where(v => results.Any(r => r.Variant == v && r.Outcome.RelabelTotal > 0)).Select(v =>
+        {
+            var rows = results.Where(r => r.Variant == v).ToList();
+            return (ExperimentVariant.Find(v).Name,
+                RelabelFigure.MeanPerEpoch(rows.Select(r => (IReadOnlyList<double>)r.Epochs.Select(e => (double)e.RelabelCount).ToArray())),
+                RelabelFigure.MeanPerEpoch(rows.Select(r => (IReadOnlyList<double>)r.Epochs.Select(e => e.RelabelPrecision ?? double.NaN).ToArray())));
+        }).ToList();
+        if (series.Count == 0)
+        {
+            md.AppendLine("No run relabelled any sample.");
+        }
+        else
+        {
+            RelabelFigure.Save(series, Path.Combine(folder, "relabels.png"));
+            md.AppendLine("![relabel count and precision per epoch](relabels.png)");
+            md.AppendLine();
+            md.AppendLine("| Epoch | " + string.Join(" | ", series.Select(s => $"{s.Item1} count | {s.Item1} precision (%)")) + " |");
+            md.AppendLine("|---|" + string.Concat(series.Select(_ => "---|---|")));
+            int epochs = series.Max(s => s.Item2.Length);
+            for (int e = 0; e < epochs; e++)
+            {
+                string cells = string.Join(" | ", series.Select(s =>
+                    (e < s.Item2.Length ? RelabelFigure.Format(s.Item2[e]) : "–") + " | " + (e < s.Item3.Length ? RelabelFigure.Format(s.Item3[e] * 100) : "–")));
+                md.AppendLine(ci, $"| {e + 1} | {cells} |");
+            }
+        }
+        md.AppendLine();
+        md.AppendLine("## Runs");
+        md.AppendLine();
+        md.AppendLine("| Variant | Seed | Accuracy (%) | Kept | Best epoch | α threshold | Relabels |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+            md.AppendLine(ci, $"| {r.Variant} | {r.Seed} | {r.Accuracy * 100:F2} | {r.Outcome.Winner} | {r.Outcome.BestEpoch} | {r.Outcome.AlphaThreshold:F4} | {r.Outcome.RelabelTotal} |");
+        string text = md.ToString();
+        File.WriteAllText(Path.Combine(folder, "report.md"), text);
+        return text;
+    }
+
+    private static string Pm(IReadOnlyList<double> values)
+    {
+        var s = MeanStd.Of(values);
+        return s.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F2} ± {s.Std:F2}");
+    }
+
+    private static string Tick(bool on) => on ? "✓" : "✗";
+}

@@ -1,0 +1,11 @@
+using Npa.Trainer.Training;
+
+namespace Npa.Trainer.Evaluation;
+
+/// <summary>One finished run of an experiment.</summary>
+/// <param name="Variant">Variant id.</param>
+/// <param name="Seed">Seed of the run.</param>
+/// <param name="Accuracy">The kept network's accuracy: on the test split when there is one, else on validation.</param>
+/// <param name="Outcome">The run's outcome.json.</param>
+/// <param name="Epochs">The run's metrics.jsonl.</param>
+public sealed record ExperimentResult(string Variant, int Seed, double Accuracy, TrainingOutcome Outcome, IReadOnlyList<EpochMetrics> Epochs);

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Npa.Shared.Datasets;
+using Npa.Trainer.Data;
+using Npa.Trainer.Models;
+using Npa.Trainer.Training;
+using Npa.Trainer.Training.Options;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace Npa.Trainer.Evaluation;
+
+/// <summary>Evaluates a finished run's kept network (student, teacher, or whichever validated better) on labelled images.</summary>
+public static class RunEvaluator
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>
+    /// Predicts <paramref name="data"/> (a manifest or class-folder; null: the run's own data.csv) and scores it against the
+    /// clean label where known, else the label. <paramref name="split"/>: auto (test, else val), train, val, test or all.
+    /// </summary>
+    public static (ClassificationReport Report, IReadOnlyList<string> ClassNames, string Split) Evaluate(
+        string runFolder, string which = "winner", string? data = null, string split = "auto", CancellationToken ct = default)
+    {
+        string outcomePath = Path.Combine(runFolder, "outcome.json");
+        if (!File.Exists(outcomePath)) throw new FileNotFoundException($"{outcomePath} not found: is {runFolder} a finished training run?", outcomePath);
+        var outcome = JsonSerializer.Deserialize<TrainingOutcome>(File.ReadAllText(outcomePath), Json)
+            ?? throw new InvalidDataException($"{outcomePath} is empty");
+        var config = TrainConfig.Load(Path.Combine(runFolder, "config.json"));
+        string network = which switch
+        {
+            "winner" => outcome.Winner,
+            "student" or "teacher" => which,
+            _ => throw new TrainConfigException($"--which must be winner, student or teacher, got '{which}'"),
+        };
+        string weights = Path.Combine(runFolder, "best", network + ".safetensors");
+        if (!File.Exists(weights)) throw new FileNotFoundException($"{weights} not found (a run without EMA has no teacher)", weights);
+
+        var entries = data is null ? DatasetManifestReader.Read(Path.Combine(runFolder, "data.csv"), new DatasetManifestOptions { ClassCount = outcome.ClassNames.Count })
+            : Directory.Exists(data) ? ImageFolderReader.Read(data, outcome.ClassNames).Entries
+            : DatasetManifestReader.Read(data, new DatasetManifestOptions { ClassCount = outcome.ClassNames.Count });
+        (entries, split) = Select(entries, split);
+        if (entries.Count == 0) throw new InvalidDataException($"no samples in split '{split}'");
+
+        var spec = config.Data.ToPreprocessSpec();
+        var builder = new BatchBuilder(ImageCache.Load(entries.Select(e => e.Path).ToArray(), spec, ct), spec);
+        var netSpec = new NetworkSpec(outcome.Branches[0], outcome.Branches.Count > 1 ? outcome.Branches[1] : null,
+            outcome.ClassNames.Count, config.Model.Dropout, outcome.InputSize);
+        using var net = new SiameseNetwork(netSpec, CPU);
+        net.load_safetensors(weights);
+        var predictions = Predictor.Run(net, builder, Enumerable.Range(0, entries.Count).ToArray(), config.Optim.BatchSize, CPU);
+        var report = ClassificationMetrics.Compute(entries.Select(e => e.CleanLabel ?? e.Label).ToArray(), predictions.Fused, outcome.ClassNames.Count);
+        return (report, outcome.ClassNames, split);
+    }
+
+    private static (IReadOnlyList<DatasetEntry>, string) Select(IReadOnlyList<DatasetEntry> entries, string split)
+    {
+        if (split == "all" || entries.All(e => e.Split is null)) return (entries, "all");
+        DatasetSplit wanted = split switch
+        {
+            "auto" => entries.Any(e => e.Split == DatasetSplit.Test) ? DatasetSplit.Test : DatasetSplit.Validation,
+            "train" => DatasetSplit.Train,
+            "val" => DatasetSplit.Validation,
+            "test" => DatasetSplit.Test,
+            _ => throw new TrainConfigException($"--split must be auto, train, val, test or all, got '{split}'"),
+        };
+        string name = wanted switch { DatasetSplit.Train => "train", DatasetSplit.Validation => "val", _ => "test" };
+        return (entries.Where(e => e.Split == wanted).ToArray(), name);
+    }
+}

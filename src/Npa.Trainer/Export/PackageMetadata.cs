@@ -1,0 +1,27 @@
+using Npa.Shared.Packaging;
+using Npa.Shared.Preprocessing;
+
+namespace Npa.Trainer.Export;
+
+/// <summary>What a model package records besides the graph (ARCHITECTURE.md, "Model package").</summary>
+/// <param name="ModelId">Package id (letters, digits, '.', '_', '-').</param>
+/// <param name="Preprocessing">How crops become input; its crop size must equal the network's input size.</param>
+/// <param name="ExportedWeights">Whether the students or the EMA teachers are exported.</param>
+/// <param name="AlphaThreshold">Fused α separating groups H and L on the training set.</param>
+/// <param name="TrainingConfigHash">Hash of the training configuration.</param>
+/// <param name="ValidationMetrics">Validation (and test) metrics by name.</param>
+public sealed record PackageMetadata(
+    string ModelId,
+    PreprocessSpec Preprocessing,
+    ExportedWeights ExportedWeights,
+    double AlphaThreshold,
+    string TrainingConfigHash,
+    IReadOnlyDictionary<string, double> ValidationMetrics)
+{
+    /// <summary>Suggested flagging rules; the manifest defaults unless set.</summary>
+    public FlaggingDefaults Flagging { get; init; } = new();
+
+    /// <summary>Shown with the model's output.</summary>
+    public string IntendedUse { get; init; } =
+        "Decision support for neonatal pain assessment (NIPS 0-7) by trained staff; not a diagnosis and not a replacement for clinical judgement.";
+}

@@ -1,0 +1,56 @@
+namespace Npa.Trainer.Training;
+
+/// <summary>One line of metrics.jsonl: what happened in one epoch.</summary>
+public sealed record EpochMetrics
+{
+    /// <summary>1-based epoch.</summary>
+    public int Epoch { get; init; }
+
+    /// <summary>Learning rate at the epoch's first step.</summary>
+    public double Lr { get; init; }
+
+    /// <summary>Mean total loss over the epoch's batches.</summary>
+    public double Loss { get; init; }
+
+    /// <summary>Mean Σ_b weighted CE.</summary>
+    public double LossWce { get; init; }
+
+    /// <summary>Mean rank-regularization term (computed even when it is not added to the loss).</summary>
+    public double LossRr { get; init; }
+
+    /// <summary>Training accuracy of the fused student prediction against the labels used in the step.</summary>
+    public double TrainAccuracy { get; init; }
+
+    /// <summary>Mean fused α of group H over the epoch's batches.</summary>
+    public double AlphaHigh { get; init; }
+
+    /// <summary>Mean fused α of group L.</summary>
+    public double AlphaLow { get; init; }
+
+    /// <summary>Validation accuracy of the students' fused prediction (NaN without a validation split).</summary>
+    public double ValAccuracyStudent { get; init; }
+
+    /// <summary>Validation accuracy of the EMA teachers' fused prediction (null with <c>--ema off</c>).</summary>
+    public double? ValAccuracyTeacher { get; init; }
+
+    /// <summary>Validation accuracy per student branch (A, then B).</summary>
+    public IReadOnlyList<double> ValAccuracyBranches { get; init; } = [];
+
+    /// <summary>Labels rectified in this epoch.</summary>
+    public int RelabelCount { get; init; }
+
+    /// <summary>Fraction of this epoch's rectifications that match the clean label (null when none are known).</summary>
+    public double? RelabelPrecision { get; init; }
+
+    /// <summary>Fraction of training labels that equal the clean label after this epoch.</summary>
+    public double? LabelCleanFraction { get; init; }
+
+    /// <summary>δ2 in force.</summary>
+    public double Delta2 { get; init; }
+
+    /// <summary>Wall-clock seconds of the epoch (training and validation).</summary>
+    public double Seconds { get; init; }
+
+    /// <summary>Process peak working set so far, in MiB.</summary>
+    public double PeakWorkingSetMb { get; init; }
+}

@@ -1,0 +1,32 @@
+namespace Npa.Trainer.Training.Options;
+
+/// <summary>Which backbones form the two branches, and their heads.</summary>
+public sealed record ModelOptions
+{
+    /// <summary>Backbone of branch A (registry name).</summary>
+    public string BranchA { get; init; } = "resnet50";
+
+    /// <summary>Backbone of branch B; null or empty gives the single-branch baseline.</summary>
+    public string? BranchB { get; init; } = "efficientnet_v2_s";
+
+    /// <summary>Dropout before each branch's classifier (paper: 0.1).</summary>
+    public double Dropout { get; init; } = 0.1;
+
+    /// <summary>Optional torchvision-format state_dict (.pt or .safetensors) for branch A's backbone.</summary>
+    public string? PretrainedA { get; init; }
+
+    /// <summary>Optional torchvision-format state_dict for branch B's backbone.</summary>
+    public string? PretrainedB { get; init; }
+
+    /// <summary>True when there is a second branch.</summary>
+    public bool IsSiamese => !string.IsNullOrWhiteSpace(BranchB);
+
+    internal void Validate(OptionErrors errors)
+    {
+        errors.Require(!string.IsNullOrWhiteSpace(BranchA), "model.branch_a", "a backbone name is required");
+        errors.InRange(Dropout, 0, 0.9, "model.dropout");
+        errors.Require(PretrainedA is null || File.Exists(PretrainedA), "model.pretrained_a", $"file not found: {PretrainedA}");
+        errors.Require(PretrainedB is null || File.Exists(PretrainedB), "model.pretrained_b", $"file not found: {PretrainedB}");
+        errors.Require(PretrainedB is null || IsSiamese, "model.pretrained_b", "given, but there is no branch_b");
+    }
+}

@@ -1,0 +1,40 @@
+namespace Npa.Trainer.Training.Options;
+
+/// <summary>Label rectification (Eqs. 5–7) and its δ2 schedule.</summary>
+public sealed record RelabelOptions
+{
+    /// <summary>Rectify labels at all (ablation: <c>--relabel off</c>).</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>First epoch (1-based) in which labels may change (paper: 10).</summary>
+    public int StartEpoch { get; init; } = 10;
+
+    /// <summary>Per-branch margin Pmax − P(y_org) that must be exceeded (paper, after SCN: 0.2).</summary>
+    public double Margin { get; init; } = 0.2;
+
+    /// <summary>δ2 up to <see cref="Delta2RiseEpoch"/> (paper: 0.4).</summary>
+    public double Delta2Start { get; init; } = 0.4;
+
+    /// <summary>δ2 at the last epoch (paper: 0.8).</summary>
+    public double Delta2End { get; init; } = 0.8;
+
+    /// <summary>Epoch after which δ2 rises, on the reference epoch count (paper: 50 of 70).</summary>
+    public int Delta2RiseEpoch { get; init; } = 50;
+
+    /// <summary>Epoch count the schedule is written for (paper: 70); it is scaled to the run's epoch count.</summary>
+    public int Delta2ReferenceEpochs { get; init; } = 70;
+
+    /// <summary>Teachers' probabilities are softmax(α·logits), as at prediction time; false uses softmax(logits).</summary>
+    public bool AlphaScaledProbabilities { get; init; } = true;
+
+    internal void Validate(OptionErrors errors)
+    {
+        errors.InRange(StartEpoch, 1, 10_000, "relabel.start_epoch");
+        errors.InRange(Margin, 0, 1, "relabel.margin");
+        errors.InRange(Delta2Start, 0, 1, "relabel.delta2_start");
+        errors.InRange(Delta2End, 0, 1, "relabel.delta2_end");
+        errors.InRange(Delta2ReferenceEpochs, 1, 10_000, "relabel.delta2_reference_epochs");
+        errors.Require(Delta2RiseEpoch >= 0 && Delta2RiseEpoch <= Delta2ReferenceEpochs, "relabel.delta2_rise_epoch",
+            $"must be in [0, delta2_reference_epochs={Delta2ReferenceEpochs}], got {Delta2RiseEpoch}");
+    }
+}

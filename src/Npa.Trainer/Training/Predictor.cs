@@ -1,0 +1,58 @@
+using Npa.Trainer.Data;
+using Npa.Trainer.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Npa.Trainer.Training;
+
+/// <summary>Runs a network in eval mode, without gradients, over cached images.</summary>
+public static class Predictor
+{
+    /// <summary>Predictions of <paramref name="network"/> for images <paramref name="indices"/> of <paramref name="builder"/>'s cache.</summary>
+    public static Predictions Run(SiameseNetwork network, BatchBuilder builder, IReadOnlyList<int> indices, int batchSize, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(indices);
+        bool wasTraining = network.training;
+        network.eval();
+        var fused = new List<float[]>(indices.Count);
+        var alpha = new List<float>(indices.Count);
+        var branches = new List<List<float[]>>();
+        try
+        {
+            using var _ = no_grad();
+            for (int start = 0; start < indices.Count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                var batch = indices.Skip(start).Take(batchSize).ToArray();
+                using var x = builder.Build(batch, null, device);
+                using var output = network.call(x);
+                fused.AddRange(Rows(output.FusedProbabilities()));
+                alpha.AddRange(output.FusedAlpha().cpu().reshape(-1).data<float>().ToArray());
+                for (int b = 0; b < output.Branches.Count; b++)
+                {
+                    if (branches.Count <= b) branches.Add([]);
+                    branches[b].AddRange(Rows(output.Branches[b].Probabilities()));
+                }
+            }
+        }
+        finally
+        {
+            network.train(wasTraining);
+        }
+        return new Predictions(fused, branches, alpha);
+    }
+
+    /// <summary>The rows of a [N,C] tensor as float arrays.</summary>
+    public static float[][] Rows(Tensor matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        using var cpu = matrix.detach().cpu().to_type(ScalarType.Float32).contiguous();
+        int n = (int)cpu.shape[0], c = (int)cpu.shape[1];
+        var flat = cpu.data<float>().ToArray();
+        var rows = new float[n][];
+        for (int i = 0; i < n; i++) rows[i] = flat.AsSpan(i * c, c).ToArray();
+        return rows;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npa.Shared.Datasets;
+using Npa.Trainer.Data;
+using Npa.Trainer.Evaluation;
+using Npa.Trainer.Models;
+using Npa.Trainer.Training.Options;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace Npa.Trainer.Training;
+
+/// <summary>
+/// One training run into a folder: config.json, data.csv (splits, injected noise), metrics.jsonl, relabels.jsonl,
+/// checkpoints (last/, best/) and outcome.json (student or teacher, α threshold).
+/// </summary>
+public sealed class TrainingRun
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonLine = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    private readonly TrainConfig config;
+    private readonly string folder;
+    private readonly IProgress<TrainingProgress>? progress;
+
+    /// <summary>A run of <paramref name="config"/> writing into <paramref name="runFolder"/>.</summary>
+    public TrainingRun(TrainConfig config, string runFolder, IProgress<TrainingProgress>? progress = null)
+    {
+        this.config = config ?? throw new ArgumentNullException(nameof(config));
+        ArgumentException.ThrowIfNullOrWhiteSpace(runFolder);
+        folder = Path.GetFullPath(runFolder);
+        this.progress = progress;
+    }
+
+    /// <summary>Trains (continuing from <c>last/</c> when <paramref name="resume"/>) and returns the outcome.</summary>
+    public TrainingOutcome Run(bool resume = false, CancellationToken ct = default)
+    {
+        config.Validate();
+        var store = new CheckpointStore(folder);
+        if (resume && !store.HasLast) throw new TrainConfigException($"--resume: no checkpoint in {store.LastFolder}");
+        Directory.CreateDirectory(folder);
+        if (config.Threads > 0) torch.set_num_threads(config.Threads);
+        var device = ResolveDevice(config.Device);
+        var data = DataPreparation.Prepare(config.Data, config.Seed);
+        if (data.Validation.Count == 0)
+            throw new TrainConfigException("the validation split is empty; keep-best and the student/teacher choice need one (data.validation_fraction)");
+        File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
+        DatasetManifestWriter.Write(Path.Combine(folder, "data.csv"), data.Train.Concat(data.Validation).Concat(data.Test));
+
+        var spec = config.Data.ToPreprocessSpec();
+        var trainPaths = data.Train.Select(e => e.Path).ToArray();
+        var trainBuilder = new BatchBuilder(ImageCache.Load(trainPaths, spec, ct), spec);
+        var valBuilder = new BatchBuilder(ImageCache.Load(data.Validation.Select(e => e.Path).ToArray(), spec, ct), spec);
+        var valTruth = data.Validation.Select(e => e.CleanLabel ?? e.Label).ToArray();
+        var valIndices = Enumerable.Range(0, valTruth.Length).ToArray();
+
+        torch.manual_seed(config.Seed);
+        var netSpec = new NetworkSpec(config.Model.BranchA, config.Model.IsSiamese ? config.Model.BranchB : null,
+            data.ClassCount, config.Model.Dropout, config.Data.ImageSize);
+        using var student = new SiameseNetwork(netSpec, device);
+        using var teacherNet = config.Ema.Enabled ? student.CloneArchitecture(device) : null;
+        var ema = teacherNet is null ? null : new EmaTeacher(student, teacherNet, config.Ema);
+        using var optimizer = optim.AdamW(student.parameters(), config.Optim.LearningRate, weight_decay: config.Optim.WeightDecay);
+        var labels = new LabelStore(data.Train.Select(e => e.Label).ToArray(), data.Train.Select(e => e.CleanLabel).ToArray());
+
+        var state = new TrainingState();
+        string metricsPath = Path.Combine(folder, "metrics.jsonl"), relabelPath = Path.Combine(folder, "relabels.jsonl");
+        if (resume)
+        {
+            state = store.LoadLast(student, teacherNet, optimizer, labels);
+            if (ema is not null) ema.Step = state.EmaStep;
+            TruncateJsonl(metricsPath, state.Epoch);
+            TruncateJsonl(relabelPath, state.Epoch);
+        }
+        else
+        {
+            File.Delete(metricsPath);
+            File.Delete(relabelPath);
+        }
+        var trainer = new EpochTrainer(config, student, ema, optimizer, trainBuilder, labels, trainPaths, device);
+        using (var log = new RelabelLog(relabelPath))
+        {
+            for (int epoch = state.Epoch + 1; epoch <= config.Optim.Epochs; epoch++)
+            {
+                var clock = Stopwatch.StartNew();
+                var metrics = trainer.Run(epoch, log, progress, ct);
+                var studentVal = Predictor.Run(student, valBuilder, valIndices, config.Optim.BatchSize, device);
+                double studentAcc = Accuracy(valTruth, studentVal.Fused);
+                double? teacherAcc = teacherNet is null ? null
+                    : Accuracy(valTruth, Predictor.Run(teacherNet, valBuilder, valIndices, config.Optim.BatchSize, device).Fused);
+                metrics = metrics with
+                {
+                    ValAccuracyStudent = studentAcc, ValAccuracyTeacher = teacherAcc,
+                    ValAccuracyBranches = studentVal.Branches.Select(b => Accuracy(valTruth, b)).ToArray(),
+                    Seconds = clock.Elapsed.TotalSeconds, PeakWorkingSetMb = PeakWorkingSetMb(),
+                };
+                bool teacherWins = teacherAcc is double t && t > studentAcc;
+                double best = teacherWins ? teacherAcc!.Value : studentAcc;
+                bool improved = best > state.BestAccuracy;
+                state = state with
+                {
+                    Epoch = epoch, EmaStep = ema?.Step ?? 0, RelabelTotal = state.RelabelTotal + metrics.RelabelCount,
+                    Seconds = state.Seconds + metrics.Seconds,
+                };
+                if (improved)
+                {
+                    state = state with
+                    {
+                        BestEpoch = epoch, BestAccuracy = best, BestWinner = teacherWins ? "teacher" : "student",
+                        BestStudentAccuracy = studentAcc, BestTeacherAccuracy = teacherAcc,
+                    };
+                }
+                store.SaveLast(student, teacherNet, optimizer, labels, state);
+                if (improved) store.PromoteLastToBest();
+                File.AppendAllText(metricsPath, JsonSerializer.Serialize(metrics, JsonLine) + "\n");
+                progress?.Report(new TrainingProgress(epoch, config.Optim.Epochs, trainer.StepsPerEpoch, trainer.StepsPerEpoch,
+                    metrics.Loss, metrics.TrainAccuracy, metrics));
+            }
+        }
+        return Finish(store, state, data, netSpec, trainBuilder, device, ct);
+    }
+
+    private TrainingOutcome Finish(CheckpointStore store, TrainingState state, PreparedData data, NetworkSpec netSpec,
+        BatchBuilder trainBuilder, Device device, CancellationToken ct)
+    {
+        using var winner = new SiameseNetwork(netSpec, device);
+        winner.load_safetensors(Path.Combine(store.BestFolder, state.BestWinner + ".safetensors"));
+        var trainAlpha = Predictor.Run(winner, trainBuilder, Enumerable.Range(0, data.Train.Count).ToArray(), config.Optim.BatchSize, device).Alpha;
+        double? testAcc = null;
+        if (data.Test.Count > 0)
+        {
+            var spec = config.Data.ToPreprocessSpec();
+            var testBuilder = new BatchBuilder(ImageCache.Load(data.Test.Select(e => e.Path).ToArray(), spec, ct), spec);
+            var preds = Predictor.Run(winner, testBuilder, Enumerable.Range(0, data.Test.Count).ToArray(), config.Optim.BatchSize, device);
+            testAcc = Accuracy(data.Test.Select(e => e.CleanLabel ?? e.Label).ToArray(), preds.Fused);
+        }
+        var outcome = new TrainingOutcome
+        {
+            Winner = state.BestWinner, BestEpoch = state.BestEpoch, BestValAccuracy = state.BestAccuracy,
+            ValAccuracyStudent = state.BestStudentAccuracy, ValAccuracyTeacher = state.BestTeacherAccuracy,
+            AlphaThreshold = AlphaThreshold.Compute(trainAlpha, config.Loss.Beta), Beta = config.Loss.Beta, TestAccuracy = testAcc,
+            ClassNames = data.ClassNames, Branches = netSpec.BranchB is null ? [netSpec.BranchA] : [netSpec.BranchA, netSpec.BranchB],
+            InputSize = netSpec.InputSize, ConfigHash = config.Hash(), RelabelTotal = state.RelabelTotal,
+            SecondsPerEpoch = state.Epoch == 0 ? 0 : state.Seconds / state.Epoch, PeakWorkingSetMb = PeakWorkingSetMb(),
+        };
+        File.WriteAllText(Path.Combine(folder, "outcome.json"), JsonSerializer.Serialize(outcome, Json));
+        return outcome;
+    }
+
+    private static double Accuracy(IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities) =>
+        ClassificationMetrics.Compute(truth, probabilities, probabilities[0].Length).Accuracy;
+
+    private static Device ResolveDevice(string name)
+    {
+        if (name == "cuda" && !cuda.is_available())
+            throw new TrainConfigException("device 'cuda' was asked for but no CUDA device is available to libtorch (this build is TorchSharp-cpu)");
+        return name == "cuda" ? CUDA : CPU;
+    }
+
+    /// <summary>Keeps only the lines of epochs up to <paramref name="epoch"/> (a resumed run rewrites later ones).</summary>
+    private static void TruncateJsonl(string path, int epoch)
+    {
+        if (!File.Exists(path)) return;
+        var keep = File.ReadAllLines(path).Where(l =>
+        {
+            using var doc = JsonDocument.Parse(l);
+            return doc.RootElement.GetProperty("epoch").GetInt32() <= epoch;
+        }).ToArray();
+        File.WriteAllLines(path, keep);
+    }
+
+    internal static double PeakWorkingSetMb()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+}

@@ -1,0 +1,89 @@
+using Npa.Shared.Datasets;
+using Npa.Trainer.Data;
+using Npa.Trainer.Training.Options;
+
+namespace Npa.Trainer.Tests.Data;
+
+public sealed class DataPreparation_Tests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("npa-data-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void Manifest_Without_Split_Is_Split_Per_Class_And_Noised_With_Seed()
+    {
+        string manifest = TinyImageSet.Create(dir, classes: 8, perClass: 10);
+        var options = new DataOptions { Manifest = manifest, ValidationFraction = 0.2, NoiseRate = 0.1 };
+        var a = DataPreparation.Prepare(options, seed: 3);
+        // 10 per class: 2 validation, 8 training per class.
+        Assert.Equal(16, a.Validation.Count);
+        Assert.Equal(64, a.Train.Count);
+        Assert.All(Enumerable.Range(0, 8), k => Assert.Equal(2, a.Validation.Count(e => e.Label == k)));
+        // Eq. 9 at 10 % of 8 per class: round(0.8) = 1 per class changes, by 1–3 points, and the clean label is kept.
+        var changed = a.Train.Where(e => e.Label != e.CleanLabel).ToList();
+        Assert.Equal(8, changed.Count);
+        Assert.Equal(8, a.NoisyCount);
+        Assert.All(changed, e => Assert.InRange(Math.Abs(e.Label - e.CleanLabel!.Value), 1, 3));
+        // Same seed, same split and noise; another seed differs.
+        var b = DataPreparation.Prepare(options, seed: 3);
+        Assert.Equal(a.Train.Select(e => (e.Path, e.Label)), b.Train.Select(e => (e.Path, e.Label)));
+        var c = DataPreparation.Prepare(options, seed: 4);
+        Assert.NotEqual(a.Train.Select(e => (e.Path, e.Label)), c.Train.Select(e => (e.Path, e.Label)));
+    }
+
+    [Fact]
+    public void Noise_None_Keeps_Every_Label()
+    {
+        string manifest = TinyImageSet.Create(dir, classes: 3, perClass: 10);
+        var data = DataPreparation.Prepare(new DataOptions { Manifest = manifest, Noise = "none", ClassNames = ["a", "b", "c"] }, 1);
+        Assert.All(data.Train, e => Assert.Equal(e.CleanLabel, e.Label));
+        Assert.Equal(0, data.NoisyCount);
+    }
+
+    [Fact]
+    public void Image_Folder_Gives_Classes_From_Subfolders()
+    {
+        TinyImageSet.Create(dir, classes: 3, perClass: 5);
+        var (entries, names) = ImageFolderReader.Read(dir, null);
+        Assert.Equal(new[] { "0", "1", "2" }, names);
+        Assert.Equal(15, entries.Count);
+        Assert.Equal(5, entries.Count(e => e.Label == 2));
+    }
+
+    [Fact]
+    public void Image_Folder_With_Unknown_Class_Gives_Clear_Error()
+    {
+        TinyImageSet.Create(dir, classes: 3, perClass: 2);
+        Directory.CreateDirectory(Path.Combine(dir, "extra"));
+        var e = Assert.Throws<InvalidDataException>(() => ImageFolderReader.Read(dir, ["0", "1", "2"]));
+        Assert.Contains("subfolder 'extra'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Manifest_With_Partial_Split_Is_Rejected()
+    {
+        string csv = Path.Combine(dir, "m.csv");
+        TinyImageSet.Create(dir, classes: 2, perClass: 2);
+        File.WriteAllLines(csv, ["path,label,split", "0/" + Path.GetFileName(Directory.GetFiles(Path.Combine(dir, "0"))[0]) + ",0,train",
+            "1/" + Path.GetFileName(Directory.GetFiles(Path.Combine(dir, "1"))[0]) + ",1,"]);
+        var e = Assert.Throws<TrainConfigException>(() => DataPreparation.Prepare(new DataOptions { Manifest = csv }, 1));
+        Assert.Contains("split for some rows but not all", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_Data_Source_Gives_Clear_Error()
+    {
+        var e = Assert.Throws<TrainConfigException>(() => DataPreparation.Prepare(new DataOptions(), 1));
+        Assert.Contains("set data.manifest or data.image_folder", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stratified_Split_Keeps_One_Training_Sample_Per_Class()
+    {
+        var entries = new[] { new DatasetEntry("a", 0), new DatasetEntry("b", 0), new DatasetEntry("c", 1) };
+        var split = StratifiedSplitter.Split(entries, 0.5, 0.5, 1);
+        Assert.Equal(DatasetSplit.Train, split[2].Split);
+        Assert.Single(split, e => e.Label == 0 && e.Split == DatasetSplit.Train);
+    }
+}

@@ -1,0 +1,72 @@
+using Npa.Trainer.Training.Options;
+
+namespace Npa.Trainer.Tests.Training;
+
+public sealed class TrainConfig_Tests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("npa-config-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string Write(string json)
+    {
+        string path = Path.Combine(dir, $"{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("paper.json")]
+    [InlineData("cpu-small.json")]
+    [InlineData("ci.json")]
+    public void Shipped_Presets_Load_And_Validate(string name)
+    {
+        var config = TrainConfig.Load(RepoPaths.Config(name));
+        Assert.Equal(Path.GetFileNameWithoutExtension(name), config.Name);
+        Assert.True(config.Model.IsSiamese);
+    }
+
+    [Fact]
+    public void Paper_Preset_Holds_The_Paper_Settings()
+    {
+        var c = TrainConfig.Load(RepoPaths.Config("paper.json"));
+        Assert.Equal(("resnet50", "efficientnet_v2_s", 224, 256), (c.Model.BranchA, c.Model.BranchB, c.Data.ImageSize, c.Data.ResizeShorter));
+        Assert.Equal((70, 64, 1e-4, 1e-4), (c.Optim.Epochs, c.Optim.BatchSize, c.Optim.LearningRate, c.Optim.WeightDecay));
+        Assert.Equal((0.5, 0.1, 0.999, 10, 0.2), (c.Loss.Beta, c.Loss.Delta1, c.Ema.Decay, c.Relabel.StartEpoch, c.Relabel.Margin));
+        Assert.Equal((0.4, 0.8, 50, 70), (c.Relabel.Delta2Start, c.Relabel.Delta2End, c.Relabel.Delta2RiseEpoch, c.Relabel.Delta2ReferenceEpochs));
+        Assert.Equal(("eq9", 0.1, 0.1), (c.Data.Noise, c.Data.NoiseRate, c.Model.Dropout));
+    }
+
+    [Fact]
+    public void Unknown_Key_Is_Rejected_With_Its_Name()
+    {
+        var e = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write("""{ "optim": { "epochz": 3 } }""")));
+        Assert.Contains("epochz", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_Values_Are_All_Listed_By_Key()
+    {
+        var e = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
+            """{ "loss": { "beta": 1.5 }, "optim": { "batch_size": 1 }, "ema": { "buffers": "mean" }, "data": { "noise": "gauss" } }""")));
+        Assert.Contains("loss.beta: must be in (0, 1), got 1.5", e.Message, StringComparison.Ordinal);
+        Assert.Contains("optim.batch_size: must be in [2, 4096], got 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ema.buffers: must be copy or ema, got 'mean'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("data.noise: must be eq9, symmetric or none, got 'gauss'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_File_Gives_Clear_Error()
+    {
+        var e = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Path.Combine(dir, "nope.json")));
+        Assert.Contains("training config not found", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hash_Changes_With_Any_Setting()
+    {
+        var a = new TrainConfig();
+        Assert.Equal(a.Hash(), new TrainConfig().Hash());
+        Assert.NotEqual(a.Hash(), (a with { Ema = a.Ema with { Warmup = false } }).Hash());
+    }
+}
