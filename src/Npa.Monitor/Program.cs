@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Npa.Monitor.Cli;
+using Npa.Monitor.Commands;
 
 namespace Npa.Monitor;
 
@@ -10,6 +11,7 @@ public static class Program
     {
         var root = new RootCommand("npa-monitor: bedside neonatal pain monitor (NIPS), with a live dashboard and MQTT.");
         RunCommand.AddTo(root);
+        root.Subcommands.Add(FlagsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -24,9 +24,11 @@ public static class MonitorOptionsRegistration
         services.AddSection<InferenceOptions, InferenceOptionsValidator>(configuration, InferenceOptions.Section);
         services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, MqttOptionsValidator.Section);
         services.AddSection<AlertsOptions, AlertsOptionsValidator>(configuration, AlertsOptions.Section);
-        services.AddSection<FlaggingOptions, FlaggingOptionsValidator>(configuration, FlaggingOptionsValidator.Section);
+        services.AddSection<FlaggingOptions, FlaggingOptionsValidator>(configuration, FlaggingOptions.Section);
         services.AddSection<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
-        services.AddSingleton<IOptions<FlaggedStoreOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Flagged));
+        services.AddSingleton<IOptions<FlaggedStoreOptions>>(sp => Options.Create(FlaggedStoreOptions.From(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<IOptions<FlaggingOptions>>().Value)));
         services.AddSection<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
         return services;
     }

@@ -100,7 +100,13 @@ public sealed class BedPipeline : IAsyncDisposable
             var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
             bool gotFrames = false;
             using (_frontEnd!.Frames.Subscribe(
-                f => { gotFrames = true; if (!_frames.Writer.TryWrite(f)) f.Dispose(); },
+                f =>
+                {
+                    // The first frame after (re)opening is what says the camera is back.
+                    if (!gotFrames) Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Online));
+                    gotFrames = true;
+                    if (!_frames.Writer.TryWrite(f)) f.Dispose();
+                },
                 ex => ended.TrySetResult(ex),
                 () => ended.TrySetResult(null)))
             {

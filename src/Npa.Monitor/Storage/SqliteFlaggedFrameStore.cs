@@ -9,9 +9,12 @@ namespace Npa.Monitor.Storage;
 /// Flagged-frame store on SQLite (WAL) with each crop as <c>{id}.png</c> beside the database, written atomically
 /// with mode 0600. Enforces a per-bed rate limit, a retention time and a disk quota on the crops' bytes.
 /// </summary>
-public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
+public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
 {
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
 
     private readonly FlaggedStoreOptions _options;
     private readonly TimeProvider _time;
@@ -20,6 +23,7 @@ public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _lastStoredPerBed = new(StringComparer.Ordinal);
     private long _usedBytes;
+    private DateTimeOffset _lastPrune;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <see cref="FlaggedStoreOptions.Folder"/> and sweeps leftovers of a crash.</summary>
@@ -39,6 +43,7 @@ public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
             if (!_lastStoredPerBed.TryGetValue(f.Bed, out var last) || f.Time > last) _lastStoredPerBed[f.Bed] = f.Time;
         }
         SweepOrphans();
+        Prune();
     }
 
     /// <summary>Folder of the database and the crops.</summary>
@@ -83,6 +88,8 @@ public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
                 _usedBytes += frame.CropBytes;
                 DeleteCrops(evicted);
             }
+            // Retention runs with the writes, so the store needs no timer of its own.
+            if (_time.GetUtcNow() - _lastPrune > PruneEvery) Prune();
             return FlagStoreOutcome.Stored;
         }
         catch
@@ -171,26 +178,6 @@ public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
     }
 
     /// <inheritdoc />
-    public int Prune()
-    {
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            long cutoff = (_time.GetUtcNow() - TimeSpan.FromDays(_options.RetentionDays)).ToUnixTimeMilliseconds();
-            using var tx = _connection.BeginTransaction();
-            var expired = FlaggedFrameRows.Query(_connection, "WHERE time_ms < $cut", ("$cut", cutoff));
-            DeleteRows(tx, expired);
-            var evicted = EvictForQuota(tx, 0);
-            tx.Commit();
-            DeleteCrops(expired);
-            DeleteCrops(evicted);
-            if (expired.Count + evicted.Count > 0)
-                _logger.LogInformation("Flagged store pruned {Expired} expired and {Evicted} over-quota frames", expired.Count, evicted.Count);
-            return expired.Count + evicted.Count;
-        }
-    }
-
-    /// <inheritdoc />
     public void Dispose()
     {
         lock (_gate)
@@ -198,53 +185,6 @@ public sealed class SqliteFlaggedFrameStore : IFlaggedFrameStore
             if (_disposed) return;
             _disposed = true;
             _connection.Dispose();
-        }
-    }
-
-    private List<FlaggedFrame> EvictForQuota(SqliteTransaction tx, long incoming)
-    {
-        var evicted = new List<FlaggedFrame>();
-        long over = _usedBytes + incoming - _options.QuotaBytes;
-        if (over <= 0) return evicted;
-        // Oldest first, but human work (labelled frames) only after every unlabelled one.
-        foreach (var f in FlaggedFrameRows.Query(_connection, "ORDER BY status = 'labelled', time_ms, id"))
-        {
-            if (over <= 0) break;
-            evicted.Add(f);
-            over -= f.CropBytes;
-        }
-        DeleteRows(tx, evicted);
-        _logger.LogWarning("Flagged store over its quota of {Quota} bytes: evicted {Count} oldest frames", _options.QuotaBytes, evicted.Count);
-        return evicted;
-    }
-
-    private void DeleteRows(SqliteTransaction tx, List<FlaggedFrame> frames)
-    {
-        foreach (var f in frames)
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "DELETE FROM flagged WHERE id = $id";
-            cmd.Parameters.AddWithValue("$id", f.Id);
-            cmd.ExecuteNonQuery();
-            _usedBytes -= f.CropBytes;
-        }
-    }
-
-    private void DeleteCrops(List<FlaggedFrame> frames)
-    {
-        foreach (var f in frames) File.Delete(CropPath(f));
-    }
-
-    private void SweepOrphans()
-    {
-        var known = FlaggedFrameRows.Query(_connection, "").Select(f => f.CropFile).ToHashSet(StringComparer.Ordinal);
-        foreach (string path in Directory.EnumerateFiles(Folder))
-        {
-            string name = Path.GetFileName(path);
-            bool leftover = (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal))
-                || (name.EndsWith(".png", StringComparison.Ordinal) && !known.Contains(name));
-            if (leftover) File.Delete(path);
         }
     }
 

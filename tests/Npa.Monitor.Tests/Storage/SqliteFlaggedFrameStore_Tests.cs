@@ -65,10 +65,14 @@ public sealed class SqliteFlaggedFrameStore_Tests : IDisposable
         string folder = _temp.File("flags");
         using (var store = Open())
             await store.AddAsync(Candidate("bed1", T0), Png(100));
+        var past = DateTime.UtcNow.AddHours(-2);
         File.WriteAllBytes(Path.Combine(folder, ".abc.png.1234.tmp"), [1, 2]); // a write cut short
+        File.SetLastWriteTimeUtc(Path.Combine(folder, ".abc.png.1234.tmp"), past);
         File.WriteAllBytes(Path.Combine(folder, "0123456789abcdef.png"), Png(50)); // crop written, row never committed
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "0123456789abcdef.png"), past);
+        File.WriteAllBytes(Path.Combine(folder, "fedcba9876543210.png"), Png(50)); // another process is about to commit its row
         using var reopened = Open();
-        Assert.Single(Directory.GetFiles(folder, "*.png"));
+        Assert.Equal(new[] { "fedcba9876543210.png", reopened.List()[0].CropFile }.Order(), Directory.GetFiles(folder, "*.png").Select(f => Path.GetFileName(f)).Order());
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
         Assert.Equal(1, reopened.Count);
     }
@@ -107,6 +111,16 @@ public sealed class SqliteFlaggedFrameStore_Tests : IDisposable
         Assert.Equal(1, store.Prune());
         Assert.Equal(0, store.Count);
         Assert.Empty(Directory.GetFiles(store.Folder, "*.png"));
+    }
+
+    [Fact]
+    public async Task Writes_Apply_Retention_Without_A_Timer()
+    {
+        using var store = Open(minInterval: TimeSpan.Zero, retentionDays: 1);
+        await store.AddAsync(Candidate("bed1", T0.AddHours(-1)), Png(100));
+        _clock.Now = T0.AddDays(1).AddMinutes(11); // the first frame is now past retention, and the last prune is old
+        await store.AddAsync(Candidate("bed1", _clock.Now), Png(100));
+        Assert.Equal(_clock.Now, Assert.Single(store.List()).Time);
     }
 
     [Fact]
