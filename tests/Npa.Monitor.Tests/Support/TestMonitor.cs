@@ -43,6 +43,7 @@ internal sealed class TestMonitor : IAsyncDisposable
         {
             ["Web:Port"] = "0",
             ["Mqtt:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mqtt:OutboxPath"] = Path.Combine(data, "outbox.db"),
             ["Storage:DataDirectory"] = data,
             ["Inference:ModelPath"] = Path.Combine(data, "models", "demo"),
             ["Inference:WatchModel"] = "false",
