@@ -22,7 +22,7 @@ public class MonitorOptions_Tests
         if (json is not null) builder.AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
         var config = builder.AddInMemoryCollection(settings).Build();
         MonitorOptionsRegistration.ThrowOnUnknownSections(config);
-        return new ServiceCollection().AddMonitorOptions(config).BuildServiceProvider();
+        return new ServiceCollection().AddMonitorOptions(config).AddMonitorMqtt(config).BuildServiceProvider();
     }
 
     private static OptionsValidationException Invalid<T>(IDictionary<string, string?> settings) where T : class
