@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npa.Monitor.Configuration;
 
 namespace Npa.Monitor.Mqtt;
 
@@ -11,13 +9,12 @@ namespace Npa.Monitor.Mqtt;
 public static class MqttServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Mqtt</c> at start, and registers <see cref="IAssessmentPublisher"/> (started and
-    /// stopped with the host). Call it after <c>AddMonitorOptions</c>; the embedded broker is registered first so
-    /// that it is listening before the publisher connects.
+    /// Registers <see cref="IAssessmentPublisher"/> and, in embedded mode, the broker (both started and stopped with
+    /// the host; the broker first, so that it listens before the publisher connects). Expects the <c>Mqtt</c>
+    /// options to be registered already (<c>AddMonitorOptions</c> does it).
     /// </summary>
-    public static IServiceCollection AddMonitorMqtt(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMonitorMqtt(this IServiceCollection services)
     {
-        services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, "Mqtt");
         services.AddSingleton(sp => MonitorMqttCredentials.Resolve(sp.GetRequiredService<IOptions<MqttOptions>>().Value));
         services.AddSingleton(sp => new EmbeddedMqttBroker(
             sp.GetRequiredService<IOptions<MqttOptions>>().Value, sp.GetRequiredService<MonitorMqttCredentials>(),
@@ -26,8 +23,7 @@ public static class MqttServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
-            string outbox = options.OutboxPath ?? Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "mqtt-outbox.db");
-            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>());
+            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), options.OutboxPath, sp.GetService<ILogger<MqttAssessmentPublisher>>());
         });
         services.AddSingleton<IAssessmentPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttAssessmentPublisher>());

@@ -30,7 +30,8 @@ public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
     public SqliteFlaggedFrameStore(FlaggedStoreOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        var check = new FlaggedStoreOptionsValidator().Validate(null, options);
+        if (check.Failed) throw new ArgumentException(check.FailureMessage, nameof(options));
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;

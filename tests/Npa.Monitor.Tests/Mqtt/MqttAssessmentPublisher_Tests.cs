@@ -68,22 +68,24 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         {
             ["Mqtt:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:TopicPrefix"] = "site1/npa",
-            ["Storage:DataDirectory"] = _temp.File("data"),
+            ["Mqtt:OutboxPath"] = _temp.File("data/mqtt-outbox.db"),
         }).Build();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.Configure<StorageOptions>(config.GetSection(StorageOptions.Section));
-        builder.Services.AddMonitorMqtt(config);
+        builder.Services.AddSection<MqttOptions, MqttOptionsValidator>(config, MqttOptionsValidator.Section);
+        builder.Services.AddMonitorMqtt();
         using var host = builder.Build();
         await host.StartAsync();
         var publisher = host.Services.GetRequiredService<IAssessmentPublisher>();
+        // Subscribe once "online" is stored, so that it comes as a retained message rather than racing the subscription.
+        await Eventually.HoldsAsync(() => host.Services.GetRequiredService<MqttAssessmentPublisher>().Connects == 1, "publisher connected");
         await using var nursing = await TestSubscriber.ConnectAsync(port, "site1/npa/#");
         await publisher.PublishAlertAsync(SampleMessages.Alert("bed2", 1, AlertEventKind.Start));
         await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/beds/bed2/alert").Count == 1, "alert through the embedded broker");
-        Assert.Contains("online", nursing.PayloadsOn("site1/npa/available"));
+        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available").Contains("online"), "retained online");
         Assert.True(File.Exists(_temp.File("data/mqtt-outbox.db")));
 
         await host.StopAsync();
-        Assert.Equal("stopped", nursing.PayloadsOn("site1/npa/available")[^1]);
+        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available") is [.., "stopped"], "stopped reached the subscriber before the embedded broker went");
     }
 
     private static byte[] Bytes(TestSubscriber.Received m) => Encoding.UTF8.GetBytes(m.Payload);
