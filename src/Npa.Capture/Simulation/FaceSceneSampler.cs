@@ -45,14 +45,16 @@ public static class FaceSceneSampler
             Occlusion = occlusion,
             WearsHat = subject.WearsHat,
             HatHue = subject.HatHue,
+            SceneSeed = rng.Next(),
+            AppearanceSeed = rng.Next(),
             DetailSeed = rng.Next(),
         };
     }
 
     private static Point2d InsideCenter(Size canvas, double w, Random rng)
     {
-        // Keep the whole head (about 1.2 face widths around the centre) in view when it fits.
-        double mx = Math.Min(canvas.Width / 2.0, 0.6 * w), my = Math.Min(canvas.Height / 2.0, 0.7 * w);
+        // Keep the whole head, and a 1.3-box crop around the face, in view when it fits.
+        double mx = Math.Min(canvas.Width / 2.0, 0.68 * w), my = Math.Min(canvas.Height / 2.0, 0.75 * w);
         return new Point2d(Draw.Uniform(rng, mx, canvas.Width - mx), Draw.Uniform(rng, my, canvas.Height - my));
     }
 

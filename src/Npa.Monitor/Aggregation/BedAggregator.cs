@@ -72,8 +72,6 @@ public sealed class BedAggregator
             Uncertainty = 1 - r.AlphaFused,
             Confidence = r.Confidence,
             Face = FaceState.Visible,
-            Camera = CameraStatus.Online,
-            CameraDetail = null,
             ModelId = r.ModelId,
             AssessedCount = _state.AssessedCount + 1,
         };
@@ -84,7 +82,7 @@ public sealed class BedAggregator
     {
         if (failure is { } f) _lastFailure = f;
         bool frameArrived = failure is not null;
-        var state = frameArrived && _state.Camera != CameraStatus.Disabled ? _state with { Camera = CameraStatus.Online, CameraDetail = null } : _state;
+        var state = _state;
         bool lost = _lastAssessedAt is not { } last || _now - last >= _noFaceAfter;
         if (!lost || (!frameArrived && state.Face != FaceState.Visible)) return state;
         _smoother.Reset();

@@ -1,13 +1,17 @@
-using Npa.Monitor.Storage;
-
 namespace Npa.Monitor.Configuration;
 
-/// <summary>The <c>Storage</c> section: where and how much the monitor keeps on disk.</summary>
+/// <summary>The <c>Storage</c> section: where flagged frames and the alert outbox live, and how much they may keep.</summary>
 public sealed class StorageOptions
 {
     /// <summary>Config section name.</summary>
     public const string Section = "Storage";
 
-    /// <summary>The flagged-frame store (<c>Storage:Flagged</c>): folder, per-bed interval, retention, quota.</summary>
-    public FlaggedStoreOptions Flagged { get; set; } = new();
+    /// <summary>Data folder (SQLite database, crops, outbox); created with mode 0700 when missing.</summary>
+    public string DataDirectory { get; set; } = "data/monitor";
+
+    /// <summary>Flagged frames older than this are deleted, 1–3650 days.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Disk quota for stored crops, 1–1048576 MiB; the oldest unlabeled frames go first.</summary>
+    public int QuotaMegabytes { get; set; } = 1024;
 }

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Options;
-using Npa.Monitor.Storage;
 
 namespace Npa.Monitor.Configuration;
 
-/// <summary>Validates <see cref="StorageOptions"/> through the store's own validator.</summary>
+/// <summary>Bounds of <see cref="StorageOptions"/>.</summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
-    private readonly FlaggedStoreOptionsValidator _flagged = new();
-
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Flagged is null
-            ? ValidateOptionsResult.Fail("Storage:Flagged: is required")
-            : _flagged.Validate(name, options.Flagged);
+        var errors = new OptionsErrors();
+        const string s = StorageOptions.Section;
+        if (string.IsNullOrWhiteSpace(options.DataDirectory)) errors.Add($"{s}:DataDirectory", "is required");
+        errors.Range($"{s}:RetentionDays", options.RetentionDays, 1, 3650);
+        errors.Range($"{s}:QuotaMegabytes", options.QuotaMegabytes, 1, 1048576);
+        return errors.Result();
     }
 }

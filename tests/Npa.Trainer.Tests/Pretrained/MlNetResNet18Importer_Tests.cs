@@ -15,8 +15,7 @@ public class MlNetResNet18Importer_Tests(ITestOutputHelper log)
     private const string Photo = "/usr/lib/python3/dist-packages/skimage/data/astronaut.png";
     private const int Side = 224;
 
-    private static string PreprocessModelPath =>
-        Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNetPrepOnnx", "ResNetPreprocess.onnx");
+    private static string PreprocessModelPath => MlNetResNet18Preprocess.DefaultModelPath;
 
     [Fact]
     public void Onnx_Walk_Fills_Every_Trunk_Key_In_Order_With_Nothing_Left_Over()
@@ -73,6 +72,21 @@ public class MlNetResNet18Importer_Tests(ITestOutputHelper log)
         Assert.Equal(512, torchFeatures.Length);
         Assert.True(ortFeatures.Max() > 0.1f, "ORT features are all near zero; the photo did not get through");
         Assert.True(maxAbsDiff <= 1e-3, $"max abs diff {maxAbsDiff:E3} exceeds 1e-3");
+    }
+
+    [Fact]
+    public void Shared_Preprocess_Spec_Carries_The_Means_Of_The_Package_Mean_Image()
+    {
+        var means = MlNetResNet18Preprocess.ReadChannelMeans(PreprocessModelPath);
+        var spec = Npa.Shared.Preprocessing.PreprocessSpec.DnnResNet18;
+        log.WriteLine($"mean image channel means {means}; PreprocessSpec.DnnResNet18 {spec.Mean}");
+
+        Assert.Equal(Npa.Shared.Preprocessing.ChannelOrder.Bgr, spec.ChannelOrder);
+        Assert.Equal(Npa.Shared.Preprocessing.NormalizationMode.RawMeanSubtraction, spec.Normalization);
+        Assert.Null(spec.Std);
+        Assert.Equal(means.B, spec.Mean.B, 0.01f);
+        Assert.Equal(means.G, spec.Mean.G, 0.01f);
+        Assert.Equal(means.R, spec.Mean.R, 0.01f);
     }
 
     [Fact]

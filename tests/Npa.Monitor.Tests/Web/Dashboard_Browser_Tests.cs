@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using Npa.Monitor.Tests.Support;
+
+namespace Npa.Monitor.Tests.Web;
+
+/// <summary>The dashboard in headless Debian Chromium (driven by Playwright; no browser is downloaded).</summary>
+public class Dashboard_Browser_Tests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run ./npa setup (installs Debian's chromium)");
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu"],
+        });
+    }
+
+    [Fact]
+    public async Task Tiles_Change_Live_As_Scores_Change()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        await using var monitor = await TestMonitor.StartAsync(s => s["Alerts:NoFaceAfterSeconds"] = "0.5");
+        double? bed1 = 1, bed2 = 1;
+        await using var feeder = new Feeder((monitor.Beds["bed-1"], () => bed1), (monitor.Beds["bed-2"], () => bed2));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+
+        await page.GotoAsync(monitor.BaseUri.ToString());
+        var tile1 = page.Locator("[data-bed='bed-1']");
+        var tile2 = page.Locator("[data-bed='bed-2']");
+        await Assertions.Expect(tile1).ToHaveAttributeAsync("data-category", "no_pain");
+        await Assertions.Expect(tile2).ToHaveAttributeAsync("data-category", "no_pain");
+        await Assertions.Expect(tile1.Locator(".score")).ToHaveTextAsync("1.0");
+        await Assertions.Expect(tile1.Locator(".alert-banner")).ToBeHiddenAsync();
+        await Assertions.Expect(tile1.Locator(".camera")).ToHaveTextAsync("camera online");
+        await page.EvaluateAsync("window.__sameDocument = true");
+
+        bed1 = 6;
+
+        await Assertions.Expect(tile1).ToHaveAttributeAsync("data-category", "severe");
+        await Assertions.Expect(tile1.Locator(".score")).ToHaveTextAsync("6.0");
+        await Assertions.Expect(tile1.Locator(".alert-banner")).ToBeVisibleAsync();
+        await Assertions.Expect(tile1.Locator(".alert-banner")).ToContainTextAsync("Pain episode · severe");
+        await Assertions.Expect(page.Locator("#alerts li[data-kind='start']")).ToContainTextAsync("bed-1");
+        await Assertions.Expect(tile2).ToHaveAttributeAsync("data-category", "no_pain");
+        string sparkline = await tile1.Locator("path.line").GetAttributeAsync("d") ?? "";
+        Assert.StartsWith("M", sparkline);
+        Assert.Contains("L", sparkline);
+
+        bed1 = 3.5;
+        await Assertions.Expect(tile1).ToHaveAttributeAsync("data-category", "mild_moderate");
+
+        // A bed whose face is lost shows no score and says why.
+        bed2 = null;
+        await Assertions.Expect(tile2).ToHaveAttributeAsync("data-category", "none");
+        await Assertions.Expect(tile2.Locator(".score")).ToHaveTextAsync("–");
+        await Assertions.Expect(tile2.Locator(".category")).ToHaveTextAsync("no face");
+
+        Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the page reloaded instead of updating live");
+        Assert.Empty(errors);
+    }
+}
