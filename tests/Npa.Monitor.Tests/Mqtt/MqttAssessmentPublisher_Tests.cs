@@ -68,11 +68,11 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         {
             ["Mqtt:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:TopicPrefix"] = "site1/npa",
-            ["Mqtt:OutboxPath"] = _temp.File("data/mqtt-outbox.db"),
+            ["Storage:DataDirectory"] = _temp.File("data"),
         }).Build();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSection<MqttOptions, MqttOptionsValidator>(config, MqttOptionsValidator.Section);
-        builder.Services.AddMonitorMqtt();
+        builder.Services.Configure<StorageOptions>(config.GetSection(StorageOptions.Section));
+        builder.Services.AddMonitorMqtt(config);
         using var host = builder.Build();
         await host.StartAsync();
         var publisher = host.Services.GetRequiredService<IAssessmentPublisher>();
