@@ -58,6 +58,8 @@ public sealed class TrainingRun
         var netSpec = new NetworkSpec(config.Model.BranchA, config.Model.IsSiamese ? config.Model.BranchB : null,
             data.ClassCount, config.Model.Dropout, config.Data.ImageSize);
         using var student = new SiameseNetwork(netSpec, device);
+        var pretrained = BranchWeights.Load(student, config.Model);
+        if (pretrained.Count > 0) File.WriteAllText(Path.Combine(folder, "pretrained.json"), JsonSerializer.Serialize(pretrained, Json));
         using var teacherNet = config.Ema.Enabled ? student.CloneArchitecture(device) : null;
         var ema = teacherNet is null ? null : new EmaTeacher(student, teacherNet, config.Ema);
         using var optimizer = optim.AdamW(student.parameters(), config.Optim.LearningRate, weight_decay: config.Optim.WeightDecay);
