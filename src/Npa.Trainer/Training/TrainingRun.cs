@@ -46,6 +46,11 @@ public sealed class TrainingRun
             throw new TrainConfigException("the validation split is empty; keep-best and the student/teacher choice need one (data.validation_fraction)");
         File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
         DatasetManifestWriter.Write(Path.Combine(folder, "data.csv"), data.Train.Concat(data.Validation).Concat(data.Test));
+        File.WriteAllText(Path.Combine(folder, "data.json"), JsonSerializer.Serialize(new
+        {
+            train = data.Train.Count, validation = data.Validation.Count, test = data.Test.Count, noisy_train_labels = data.NoisyCount,
+            noise_source = data.NoiseSource, class_names = data.ClassNames,
+        }, Json));
 
         var spec = config.Data.ToPreprocessSpec();
         var trainPaths = data.Train.Select(e => e.Path).ToArray();
