@@ -38,6 +38,7 @@ public sealed class TrainingRun
         config.Validate();
         var store = new CheckpointStore(folder);
         if (resume && !store.HasLast) throw new TrainConfigException($"--resume: no checkpoint in {store.LastFolder}");
+        if (resume) CheckSameConfig();
         Directory.CreateDirectory(folder);
         if (config.Threads > 0) torch.set_num_threads(config.Threads);
         var device = ResolveDevice(config.Device);
@@ -152,6 +153,14 @@ public sealed class TrainingRun
         };
         File.WriteAllText(Path.Combine(folder, "outcome.json"), JsonSerializer.Serialize(outcome, Json));
         return outcome;
+    }
+
+    /// <summary>A resumed run must use the saved config; only the epoch count may grow.</summary>
+    private void CheckSameConfig()
+    {
+        var saved = TrainConfig.Load(Path.Combine(folder, "config.json"));
+        if ((saved with { Optim = saved.Optim with { Epochs = config.Optim.Epochs } }).ToJson() != config.ToJson())
+            throw new TrainConfigException($"--resume: the config differs from the one {folder} was trained with (only optim.epochs may change); see {Path.Combine(folder, "config.json")}");
     }
 
     private static double Accuracy(IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities) =>
