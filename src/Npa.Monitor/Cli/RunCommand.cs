@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Hosting;
+using Npa.Monitor.Mqtt;
 using Npa.Monitor.Pipeline;
 
 namespace Npa.Monitor.Cli;
@@ -55,6 +56,13 @@ public static class RunCommand
         await stdout.WriteLineAsync($"npa-monitor is running with {beds.Count} bed(s): {string.Join(", ", beds.Select(x => $"{x.Id} ({BedPipeline.Describe(x)})"))}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  dashboard:  {dashboard}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  health:     {dashboard}healthz    metrics: {dashboard}metrics").ConfigureAwait(false);
+        if (app.Services.GetService(typeof(IOptions<MqttOptions>)) is IOptions<MqttOptions> mqtt)
+        {
+            var m = mqtt.Value;
+            string mode = m.Mode == MqttMode.Embedded ? "embedded broker" : "broker";
+            await stdout.WriteLineAsync($"  MQTT:       {mode} {m.Host}:{m.Port}, topics {m.TopicPrefix}/#").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"              mosquitto_sub -h {m.Host} -p {m.Port} -i npa-viewer -t '{m.TopicPrefix}/#' -v").ConfigureAwait(false);
+        }
         await stdout.WriteLineAsync("  stop with Ctrl+C").ConfigureAwait(false);
         await stdout.FlushAsync().ConfigureAwait(false);
     }

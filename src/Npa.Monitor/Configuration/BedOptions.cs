@@ -15,8 +15,11 @@ public sealed class BedOptions
     /// <summary>The camera: Kind (Simulated, Device, Stream, File, Folder), Target, Fps, Loop, Reconnect. Its BedId is this bed's Id.</summary>
     public CameraOptions Camera { get; set; } = new();
 
-    /// <summary>Scenario of a Simulated camera (scripted pain episodes); empty uses the simulator's default.</summary>
-    public string? Scenario { get; set; }
+    /// <summary>Bed script (JSON) of a Simulated camera; empty uses the built-in looping pain episode.</summary>
+    public string? Script { get; set; }
+
+    /// <summary>Seed of a Simulated camera's infant and noise (beds with different seeds look different).</summary>
+    public int Seed { get; set; } = 1;
 
     /// <summary>Assessments per second for this bed (latest frame wins); empty uses <c>Capture:AssessmentRateHz</c>.</summary>
     public double? AssessmentRateHz { get; set; }

@@ -1,3 +1,5 @@
+using Npa.Monitor.Inference;
+
 namespace Npa.Monitor.Configuration;
 
 /// <summary>The <c>Inference</c> section: model package, execution provider and cross-bed batching.</summary>
@@ -9,8 +11,8 @@ public sealed class InferenceOptions
     /// <summary>Model package: a folder holding model.onnx + model.json, or a .zip of them.</summary>
     public string ModelPath { get; set; } = "models/demo";
 
-    /// <summary><c>cpu</c> or <c>cuda</c> (falls back to the CPU with one log line when CUDA cannot load).</summary>
-    public string ExecutionProvider { get; set; } = "cpu";
+    /// <summary><c>Auto</c> (CUDA when it loads, else the CPU with one log line), <c>Cuda</c> or <c>Cpu</c>.</summary>
+    public ExecutionProvider ExecutionProvider { get; set; } = ExecutionProvider.Auto;
 
     /// <summary>ONNX Runtime intra-op threads, 0 (runtime default) – 64.</summary>
     public int Threads { get; set; } = 2;

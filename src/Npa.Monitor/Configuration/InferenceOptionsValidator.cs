@@ -11,8 +11,8 @@ internal sealed class InferenceOptionsValidator : IValidateOptions<InferenceOpti
         var errors = new OptionsErrors();
         const string s = InferenceOptions.Section;
         if (string.IsNullOrWhiteSpace(options.ModelPath)) errors.Add($"{s}:ModelPath", "is required");
-        if (options.ExecutionProvider is not ("cpu" or "cuda"))
-            errors.Add($"{s}:ExecutionProvider", $"'{options.ExecutionProvider}' is unknown; use cpu or cuda");
+        if (!Enum.IsDefined(options.ExecutionProvider))
+            errors.Add($"{s}:ExecutionProvider", $"'{options.ExecutionProvider}' is unknown; use Auto, Cuda or Cpu");
         errors.Range($"{s}:Threads", options.Threads, 0, 64);
         errors.Range($"{s}:MaxBatchSize", options.MaxBatchSize, 1, 64);
         errors.Range($"{s}:MaxBatchWaitMs", options.MaxBatchWaitMs, 0, 1000);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npa.Monitor.Mqtt;
 using Npa.Monitor.Storage;
 using CaptureOptions = Npa.Capture.Configuration.CaptureOptions;
 using CaptureOptionsValidator = Npa.Capture.Configuration.CaptureOptionsValidator;
@@ -15,14 +14,13 @@ public static class MonitorOptionsRegistration
     public static readonly IReadOnlyList<string> KnownSections =
         ["Beds", "Capture", "Inference", "Mqtt", "Alerts", "Flagging", "Storage", "Web", "Logging"];
 
-    /// <summary>Registers the monitor's options sections with strict binding and start-time validation.</summary>
+    /// <summary>Registers the monitor's options sections with strict binding and start-time validation (Mqtt comes with <c>AddMonitorMqtt</c>).</summary>
     public static IServiceCollection AddMonitorOptions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSection<BedsOptions, BedsOptionsValidator>(configuration, BedsOptions.Section);
         services.AddSection<CaptureOptions, CaptureOptionsValidator>(configuration, CaptureOptions.SectionName);
         services.AddSection<InferenceOptions, InferenceOptionsValidator>(configuration, InferenceOptions.Section);
-        services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, MqttOptionsValidator.Section);
         services.AddSection<AlertsOptions, AlertsOptionsValidator>(configuration, AlertsOptions.Section);
         services.AddSection<FlaggingOptions, FlaggingOptionsValidator>(configuration, FlaggingOptions.Section);
         services.AddSection<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);

@@ -9,9 +9,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npa.Capture.Diagnostics;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Metrics;
+using Npa.Monitor.ModelSwap;
+using Npa.Monitor.Mqtt;
 using Npa.Monitor.Pipeline;
+using Npa.Monitor.Publishing;
+using Npa.Monitor.Storage;
 using Npa.Monitor.Web;
 
 namespace Npa.Monitor.Hosting;
@@ -73,15 +78,30 @@ public static class MonitorHost
     public static IServiceCollection AddMonitorServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddMonitorOptions(configuration);
+        // Broker and publisher are hosted services registered before the monitor: they start first and stop last,
+        // so the monitor's final alert events still reach the outbox.
+        services.AddMonitorMqtt(configuration);
+        services.AddSingleton<IFlaggedFrameStore>(sp => new SqliteFlaggedFrameStore(
+            sp.GetRequiredService<IOptions<FlaggedStoreOptions>>().Value, TimeProvider.System, sp.GetRequiredService<ILogger<SqliteFlaggedFrameStore>>()));
+        services.AddHostedService<StoreMaintenance>();
         services.TryAddSingleton<IScheduler>(DefaultScheduler.Instance);
+        services.TryAddSingleton<CaptureMetrics>();
+        services.TryAddSingleton<IInferenceEngineFactory, PackageEngineFactory>();
+        services.TryAddSingleton<IBedFrontEndFactory, CaptureFrontEndFactory>();
         services.AddSingleton(sp => new BedStateHub(sp.GetRequiredService<IOptions<WebOptions>>().Value));
         services.AddSingleton(sp => new BearerToken(sp.GetRequiredService<IOptions<WebOptions>>().Value));
         services.AddSingleton<BearerTokenFilter>();
         services.AddSingleton<MonitorMetrics>();
         services.AddSingleton<MetricsOutput>();
+        services.AddSingleton<FlaggingOutput>();
+        services.AddSingleton<MqttBedOutput>();
+        // Order matters: flagging first so the MQTT assessment says whether the frame was kept.
+        services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<FlaggingOutput>());
+        services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<MqttBedOutput>());
         services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<BedStateHub>());
         services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<MetricsOutput>());
         services.AddSingleton<IStatsOutput>(sp => sp.GetRequiredService<MetricsOutput>());
+        services.AddSingleton<IStatsOutput>(sp => sp.GetRequiredService<MqttBedOutput>());
         services.AddSingleton<MonitorService>();
         services.AddHostedService(sp => sp.GetRequiredService<MonitorService>());
         return services;

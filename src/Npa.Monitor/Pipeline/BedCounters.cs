@@ -5,6 +5,8 @@ public sealed class BedCounters
 {
     private long _cameraFrames, _skipped, _assessed, _noFace, _lowQuality, _flagged, _cameraErrors, _latencyMicros;
 
+    private Npa.Capture.Diagnostics.BedCounters? _capture;
+
     public BedCounters(string bedId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bedId);
@@ -14,10 +16,13 @@ public sealed class BedCounters
     public string BedId { get; }
 
     /// <summary>Frames delivered by the camera.</summary>
-    public long CameraFrames => Interlocked.Read(ref _cameraFrames);
+    public long CameraFrames => Interlocked.Read(ref _cameraFrames) + (Volatile.Read(ref _capture)?.Captured ?? 0);
 
     /// <summary>Frames dropped before assessment (sampler, busy pipeline, full inference queue).</summary>
-    public long Skipped => Interlocked.Read(ref _skipped);
+    public long Skipped => Interlocked.Read(ref _skipped) + (Volatile.Read(ref _capture)?.Skipped ?? 0);
+
+    /// <summary>Adds the capture chain's own counts (camera frames, sampler skips) to this bed's.</summary>
+    public void Link(Npa.Capture.Diagnostics.BedCounters capture) => Volatile.Write(ref _capture, capture);
 
     public long Assessed => Interlocked.Read(ref _assessed);
 

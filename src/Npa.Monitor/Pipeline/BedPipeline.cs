@@ -17,6 +17,9 @@ namespace Npa.Monitor.Pipeline;
 public sealed class BedPipeline : IAsyncDisposable
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a newly opened camera may stay silent before the bed says so.</summary>
+    public static readonly TimeSpan FirstFrameTimeout = TimeSpan.FromSeconds(5);
     private readonly BedOptions _bed;
     private readonly IBedFrontEnd? _frontEnd;
     private readonly InferenceBatcher _batcher;
@@ -65,9 +68,20 @@ public sealed class BedPipeline : IAsyncDisposable
         Publish(new BedUpdate(_aggregator.Current, [], true));
         if (_frontEnd is null) return;
         _subscriptions.Add(_observations.AggregateBed(_aggregator, TickInterval, _scheduler).Subscribe(Publish));
-        _subscriptions.Add(_frontEnd.Status.Subscribe(s => Observe(BedObservation.CameraChanged(_scheduler.Now, s))));
+        _subscriptions.Add(_frontEnd.Status.Subscribe(OnCameraStatus));
         _loops.Add(Task.Run(() => CameraLoopAsync(_stop.Token)));
         _loops.Add(Task.Run(() => ScoreLoopAsync(_stop.Token)));
+    }
+
+    private void OnCameraStatus(CameraStatus status)
+    {
+        string? detail = null;
+        if (status is CameraStatus.Offline or CameraStatus.Reconnecting && _aggregator.Current.Camera == CameraStatus.Online)
+        {
+            detail = $"camera {Describe(_bed)} stopped delivering frames; reconnecting";
+            _logger.LogWarning("bed {Bed}: {Detail} (other beds keep running)", _bed.Id, detail);
+        }
+        Observe(BedObservation.CameraChanged(_scheduler.Now, status, detail));
     }
 
     /// <summary>Feeds an observation to this bed's aggregator (used for camera errors and by the loops).</summary>
@@ -98,6 +112,7 @@ public sealed class BedPipeline : IAsyncDisposable
         while (!ct.IsCancellationRequested)
         {
             var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var firstFrame = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             bool gotFrames = false;
             using (_frontEnd!.Frames.Subscribe(
                 f =>
@@ -105,13 +120,26 @@ public sealed class BedPipeline : IAsyncDisposable
                     // The first frame after (re)opening is what says the camera is back.
                     if (!gotFrames) Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Online));
                     gotFrames = true;
+                    firstFrame.TrySetResult();
                     if (!_frames.Writer.TryWrite(f)) f.Dispose();
                 },
                 ex => ended.TrySetResult(ex),
                 () => ended.TrySetResult(null)))
             {
                 Exception? error;
-                try { error = await ended.Task.WaitAsync(ct).ConfigureAwait(false); }
+                try
+                {
+                    // A camera that never answers (wrong URL, unplugged) does not fail: it just stays silent.
+                    var first = await Task.WhenAny(ended.Task, firstFrame.Task, Task.Delay(FirstFrameTimeout, ct)).ConfigureAwait(false);
+                    if (ct.IsCancellationRequested) return;
+                    if (first != ended.Task && first != firstFrame.Task)
+                    {
+                        string detail = $"no frames from camera {Describe(_bed)} after {FirstFrameTimeout.TotalSeconds:0} s; still trying";
+                        _logger.LogWarning("bed {Bed}: {Detail} (other beds keep running)", _bed.Id, detail);
+                        Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, detail));
+                    }
+                    error = await ended.Task.WaitAsync(ct).ConfigureAwait(false);
+                }
                 catch (OperationCanceledException) { return; }
                 if (error is null)
                 {

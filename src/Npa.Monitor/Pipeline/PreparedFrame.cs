@@ -1,3 +1,4 @@
+using Npa.Capture.Quality;
 using OpenCvSharp;
 
 namespace Npa.Monitor.Pipeline;
@@ -10,7 +11,7 @@ public sealed class PreparedFrame : IDisposable
 {
     private Mat? _crop;
 
-    private PreparedFrame(string bedId, long sequence, DateTimeOffset timestamp, PreparedOutcome outcome, float[]? input, Mat? crop, Rect? face, double? detectionScore, double? quality, string? reason)
+    private PreparedFrame(string bedId, long sequence, DateTimeOffset timestamp, PreparedOutcome outcome, float[]? input, Mat? crop, Rect? face, double? detectionScore, QualityReport? quality, string? reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bedId);
         BedId = bedId;
@@ -45,14 +46,14 @@ public sealed class PreparedFrame : IDisposable
     /// <summary>Detector confidence of <see cref="Face"/>.</summary>
     public double? DetectionScore { get; }
 
-    /// <summary>Quality gate measure (sharpness) of the crop.</summary>
-    public double? Quality { get; }
+    /// <summary>The quality gate's measures of the crop.</summary>
+    public QualityReport? Quality { get; }
 
     /// <summary>Why the frame is not assessable (gate reason), when it is not.</summary>
     public string? Reason { get; }
 
     /// <summary>A frame ready for the model. Takes ownership of <paramref name="crop"/>.</summary>
-    public static PreparedFrame Ready(string bedId, long sequence, DateTimeOffset timestamp, float[] input, Mat? crop, Rect face, double detectionScore, double quality)
+    public static PreparedFrame Ready(string bedId, long sequence, DateTimeOffset timestamp, float[] input, Mat? crop, Rect face, double detectionScore, QualityReport? quality)
     {
         ArgumentNullException.ThrowIfNull(input);
         return new(bedId, sequence, timestamp, PreparedOutcome.Ready, input, crop, face, detectionScore, quality, null);
@@ -63,7 +64,7 @@ public sealed class PreparedFrame : IDisposable
         new(bedId, sequence, timestamp, PreparedOutcome.NoFace, null, null, null, null, null, "no_face");
 
     /// <summary>A frame whose face failed the gate for <paramref name="reason"/>.</summary>
-    public static PreparedFrame LowQuality(string bedId, long sequence, DateTimeOffset timestamp, Rect face, double? quality, string reason) =>
+    public static PreparedFrame LowQuality(string bedId, long sequence, DateTimeOffset timestamp, Rect face, QualityReport? quality, string reason) =>
         new(bedId, sequence, timestamp, PreparedOutcome.LowQuality, null, null, face, null, quality, reason);
 
     public void Dispose() => Interlocked.Exchange(ref _crop, null)?.Dispose();

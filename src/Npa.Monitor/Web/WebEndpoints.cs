@@ -21,6 +21,7 @@ public static class WebEndpoints
         app.MapMetrics("/metrics", app.ServiceProvider.GetRequiredService<MonitorMetrics>().Registry);
         app.MapGet("/api/beds", (BedStateHub hub) => Results.Json(new { beds = hub.Beds(withHistory: true), alerts = hub.RecentAlerts() }, WebJson.Options));
         app.MapGet("/api/events", StreamAsync);
+        app.MapFlagApi();
         app.MapGet("/", (HttpContext ctx) => DashboardAssets.ServeAsync(ctx, "index.html"));
         foreach (var name in DashboardAssets.Names)
             app.MapGet("/" + name, (HttpContext ctx) => DashboardAssets.ServeAsync(ctx, name));

@@ -22,7 +22,7 @@ public class MonitorOptions_Tests
         if (json is not null) builder.AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
         var config = builder.AddInMemoryCollection(settings).Build();
         MonitorOptionsRegistration.ThrowOnUnknownSections(config);
-        return new ServiceCollection().AddMonitorOptions(config).BuildServiceProvider();
+        return new ServiceCollection().AddMonitorOptions(config).AddMonitorMqtt(config).BuildServiceProvider();
     }
 
     private static OptionsValidationException Invalid<T>(IDictionary<string, string?> settings) where T : class
@@ -48,7 +48,7 @@ public class MonitorOptions_Tests
         Assert.Equal(CameraKind.Simulated, beds[0].Camera.Kind);
         Assert.Equal("127.0.0.1", sp.GetRequiredService<IOptions<WebOptions>>().Value.BindAddress);
         Assert.Equal(MqttMode.Embedded, sp.GetRequiredService<IOptions<MqttOptions>>().Value.Mode);
-        Assert.Equal("data/flagged", sp.GetRequiredService<IOptions<FlaggedStoreOptions>>().Value.Folder);
+        Assert.Equal(Path.Combine("data", "monitor", "flagged"), sp.GetRequiredService<IOptions<FlaggedStoreOptions>>().Value.Folder);
     }
 
     [Fact]

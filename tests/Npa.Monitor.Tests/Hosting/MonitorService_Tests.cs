@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npa.Capture.Frames;
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Hosting;
+using Npa.Monitor.ModelSwap;
+using Npa.Monitor.Pipeline;
 using Npa.Monitor.Tests.Support;
 using Npa.Shared.Nips;
 
@@ -69,14 +72,14 @@ public class MonitorService_Tests
         {
             var settings = TestMonitor.Settings(data, "bed-1");
             var engines = new FakeEngineFactory().ThenFail("model.json not found in the package folder");
-            var app = Npa.Monitor.Hosting.MonitorHost.Build(new MonitorHostSettings
+            var app = MonitorHost.Build(new MonitorHostSettings
             {
                 Overrides = settings,
                 EnvironmentPrefix = "NPA_TEST_UNUSED_",
                 ConfigureServices = s =>
                 {
-                    Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Npa.Monitor.ModelSwap.IInferenceEngineFactory>(s, engines);
-                    Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Npa.Monitor.Pipeline.IBedFrontEndFactory>(s, new ScriptedFrontEndFactory(new FakeEngine("x")));
+                    s.AddSingleton<IInferenceEngineFactory>(engines);
+                    s.AddSingleton<IBedFrontEndFactory>(new ScriptedFrontEndFactory(new FakeEngine("x")));
                 },
             });
             await using var _ = app;

@@ -40,7 +40,9 @@ internal sealed class ScriptedFrontEnd : IBedFrontEnd
 
     public void Push(double score)
     {
-        lock (_lock) _frames.OnNext(PreparedFrame.Ready(BedId, ++_seq, DateTimeOffset.UtcNow, Engine.Input(score), null, new OpenCvSharp.Rect(10, 10, 50, 50), 0.9, 100));
+        // A small grey crop stands in for the face (the flagged-frame store keeps it as PNG).
+        var crop = new OpenCvSharp.Mat(16, 16, OpenCvSharp.MatType.CV_8UC3, new OpenCvSharp.Scalar(90, 120, 160));
+        lock (_lock) _frames.OnNext(PreparedFrame.Ready(BedId, ++_seq, DateTimeOffset.UtcNow, Engine.Input(score), crop, new OpenCvSharp.Rect(10, 10, 50, 50), 0.9, new Npa.Capture.Quality.QualityReport(50, 100, 120, 0.01, 0.9)));
     }
 
     public void PushNoFace()

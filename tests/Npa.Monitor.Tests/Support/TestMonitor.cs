@@ -44,7 +44,7 @@ internal sealed class TestMonitor : IAsyncDisposable
             ["Web:Port"] = "0",
             ["Mqtt:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:OutboxPath"] = Path.Combine(data, "outbox.db"),
-            ["Storage:Flagged:Folder"] = Path.Combine(data, "flagged"),
+            ["Storage:DataDirectory"] = data,
             ["Inference:ModelPath"] = Path.Combine(data, "models", "demo"),
             ["Inference:WatchModel"] = "false",
             ["Alerts:SustainSeconds"] = "0.5",
