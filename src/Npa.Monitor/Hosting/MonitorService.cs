@@ -114,7 +114,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or NotSupportedException)
             {
-                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedPipeline.Describe(bed), ex.Message);
+                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedCamera.Describe(bed), ex.Message);
                 aggregator.Apply(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, ex.Message));
             }
         }
