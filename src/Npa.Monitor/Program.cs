@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("npa-monitor: bedside neonatal pain monitor (NIPS), with a live dashboard and MQTT.");
         RunCommand.AddTo(root);
         root.Subcommands.Add(FlagsCommand.Create());
+        root.Subcommands.Add(BenchCaptureCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

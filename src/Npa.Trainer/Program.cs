@@ -14,6 +14,8 @@ public static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(CamCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root.Parse(args).Invoke();
     }

@@ -37,11 +37,7 @@ public sealed record CaptureBenchOptions
             yield return $"Width and Height must be in 64..4096 (got {Width}×{Height}).";
         }
 
-        if (ScenePath is null)
-        {
-            yield return "ScenePath is required.";
-        }
-        else if (!File.Exists(ScenePath))
+        if (ScenePath is not null && !File.Exists(ScenePath))
         {
             yield return $"ScenePath '{ScenePath}' does not exist.";
         }

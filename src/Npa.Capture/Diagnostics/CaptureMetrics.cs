@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Npa.Capture.Quality;
 
@@ -42,16 +41,6 @@ public sealed class CaptureMetrics : IDisposable
 
     public void RecordStage(CaptureStage stage, string bedId, TimeSpan elapsed) =>
         _stageDuration.Record(elapsed.TotalMilliseconds, new("stage", StageTag(stage)), new("bed", bedId));
-
-    /// <summary>Times <paramref name="action"/> and records it under <paramref name="stage"/>.</summary>
-    public T Time<T>(CaptureStage stage, string bedId, Func<T> action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        long start = Stopwatch.GetTimestamp();
-        T result = action();
-        RecordStage(stage, bedId, Stopwatch.GetElapsedTime(start));
-        return result;
-    }
 
     internal void Captured(string bedId)
     {

@@ -7,4 +7,14 @@ public sealed record DetectabilityFrame(int Nips, int SkinTone, int BoxWidth, do
 
     /// <summary>Darkest tone, face under 150 px wide, or roll over 10°.</summary>
     public bool IsHardest => SkinTone == SkinTonePalette.Darkest || BoxWidth < 150 || Math.Abs(RollDegrees) > 10;
+
+    /// <summary>Scores any detector's boxes on a rendered frame against its true face box.</summary>
+    public static DetectabilityFrame Score(RenderedFace face, IEnumerable<OpenCvSharp.Rect> detections)
+    {
+        ArgumentNullException.ThrowIfNull(face);
+        ArgumentNullException.ThrowIfNull(detections);
+        double best = detections.Select(b => BoxMath.IoU(b, face.FaceBox)).DefaultIfEmpty(0).Max();
+        var s = face.Spec;
+        return new DetectabilityFrame(s.Nips, s.SkinTone, face.FaceBox.Width, s.RollDegrees, s.Occlusion, best);
+    }
 }

@@ -45,6 +45,8 @@ public static class FaceSceneSampler
             Occlusion = occlusion,
             WearsHat = subject.WearsHat,
             HatHue = subject.HatHue,
+            SceneSeed = rng.Next(),
+            AppearanceSeed = rng.Next(),
             DetailSeed = rng.Next(),
         };
     }

@@ -61,7 +61,13 @@ public sealed record FaceSceneSpec
 
     public double HatHue { get; init; }
 
-    /// <summary>Seed of textures, noise and small jitters inside the renderer.</summary>
+    /// <summary>Seed of the background's layout (pattern, folds, incubator frame); a fixed camera keeps it.</summary>
+    public int SceneSeed { get; init; }
+
+    /// <summary>Seed of the skin tint and mottling, cap shade and occluder placement; constant for one neonate on one bed.</summary>
+    public int AppearanceSeed { get; init; }
+
+    /// <summary>Seed of per-frame sensor noise.</summary>
     public int DetailSeed { get; init; }
 
     /// <summary>True when something covers part of the face.</summary>

@@ -20,25 +20,25 @@ public static class NeonateFaceRenderer
             throw new ArgumentOutOfRangeException(nameof(spec), spec.FaceWidth, "face width must be at least 16 pixels");
         _ = SkinTonePalette.Bgr(spec.SkinTone);
 
-        var rng = new Random(spec.DetailSeed);
         var scene = new Mat(canvas, MatType.CV_8UC3, Scalar.All(0));
         try
         {
-            BackgroundPainter.Paint(scene, spec, rng);
+            BackgroundPainter.Paint(scene, spec, new Random(spec.SceneSeed));
             var g = new FaceLayout(spec);
             using (var layer = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC3, Scalar.All(0)))
             using (var mask = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC1, Scalar.All(0)))
             {
-                var skin = SkinColor(spec, rng);
-                HeadPainter.Paint(layer, mask, g, spec, skin, rng);
+                var look = new Random(spec.AppearanceSeed);
+                var skin = SkinColor(spec, look);
+                HeadPainter.Paint(layer, mask, g, spec, skin, look);
                 EyeBrowPainter.Paint(layer, g, spec, skin);
                 MouthPainter.Paint(layer, g, spec, skin);
                 ShadingPainter.Apply(layer, mask, g, spec);
                 EyeBrowPainter.PaintCatchlights(layer, g, spec);
-                OcclusionPainter.Paint(layer, mask, g, spec, rng);
+                OcclusionPainter.Paint(layer, mask, g, spec, look);
                 SceneCompositor.Composite(scene, layer, mask, g, spec);
             }
-            SceneDegrader.Apply(scene, spec, rng);
+            SceneDegrader.Apply(scene, spec, new Random(spec.DetailSeed));
             return new RenderedFace(scene, TrueFaceBox(spec), spec);
         }
         catch

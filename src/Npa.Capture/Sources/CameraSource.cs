@@ -4,13 +4,13 @@ using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
-using OpenCvSharp;
 
 namespace Npa.Capture.Sources;
 
 /// <summary>
 /// A bed's camera as <see cref="IObservable{Frame}"/>: reads an <see cref="IVideoDevice"/> on the injected scheduler, paces it,
-/// loops or completes finite sources, and reconnects live ones with exponential backoff and jitter.
+/// loops or completes finite sources, and reconnects live ones with exponential backoff and jitter. Reads block the
+/// scheduler's thread, so give each live camera its own (an <see cref="EventLoopScheduler"/>); tests use virtual time.
 /// Ownership: each emitted <see cref="Frame"/> (and its Mat) belongs to the subscriber, which must dispose it.
 /// </summary>
 public sealed class CameraSource : IFrameSource, IDisposable
@@ -93,7 +93,7 @@ public sealed class CameraSource : IFrameSource, IDisposable
     private IDisposable Subscribe(IObserver<Frame> observer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var loop = new ReadLoop(this, observer);
+        var loop = new CameraReadLoop(_options, _open, _scheduler, new Backoff(_options.Reconnect, _random), _metrics, Publish, observer);
         IDisposable scheduled = _scheduler.Schedule(TimeSpan.Zero, loop.Step);
         return Disposable.Create(() =>
         {
@@ -113,127 +113,6 @@ public sealed class CameraSource : IFrameSource, IDisposable
 
             _current = status;
             _status.OnNext(status);
-        }
-    }
-
-    /// <summary>State of one subscription; every step runs under its lock so that Stop never races a read.</summary>
-    private sealed class ReadLoop(CameraSource owner, IObserver<Frame> observer)
-    {
-        private readonly Lock _gate = new();
-        private readonly Backoff _backoff = new(owner._options.Reconnect, owner._random);
-        private IVideoDevice? _device;
-        private TimeSpan _period;
-        private long _sequence;
-        private bool _stopped;
-
-        public void Step(Action<TimeSpan> again)
-        {
-            TimeSpan? next;
-            lock (_gate)
-            {
-                next = _stopped ? null : StepLocked();
-            }
-
-            if (next is { } delay)
-            {
-                again(delay);
-            }
-        }
-
-        public void Stop()
-        {
-            lock (_gate)
-            {
-                _stopped = true;
-                _device?.Dispose();
-                _device = null;
-            }
-
-            owner.Publish(CameraStatus.Offline);
-        }
-
-        /// <summary>One open or read; returns the delay before the next step, or null when the loop ends.</summary>
-        private TimeSpan? StepLocked()
-        {
-            CameraOptions options = owner._options;
-            if (_device is null)
-            {
-                if (_backoff.Attempt > 0)
-                {
-                    owner.Publish(CameraStatus.Reconnecting);
-                }
-
-                try
-                {
-                    _device = owner._open();
-                }
-                catch (Exception ex) when (options.IsLive && ex is IOException or OpenCvSharpException or InvalidOperationException)
-                {
-                    owner.Publish(CameraStatus.Offline);
-                    return _backoff.Next();
-                }
-                catch (Exception ex)
-                {
-                    owner.Publish(CameraStatus.Offline);
-                    observer.OnError(ex);
-                    return null;
-                }
-
-                double? fps = options.Fps ?? (options.Kind == CameraKind.Folder ? 10.0 : options.IsLive ? null : _device.NativeFps);
-                _period = fps is { } f ? TimeSpan.FromSeconds(1.0 / f) : TimeSpan.Zero;
-                owner.Publish(CameraStatus.Online);
-            }
-
-            Mat? image;
-            bool read;
-            long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            try
-            {
-                read = _device.TryRead(out image);
-            }
-            catch (Exception ex) when (options.IsLive && ex is IOException or OpenCvSharpException)
-            {
-                DropDevice();
-                owner.Publish(CameraStatus.Offline);
-                return _backoff.Next();
-            }
-            catch (Exception ex) when (!options.IsLive)
-            {
-                DropDevice();
-                owner.Publish(CameraStatus.Offline);
-                observer.OnError(ex);
-                return null;
-            }
-
-            if (read && image is not null)
-            {
-                owner._metrics?.RecordStage(CaptureStage.Decode, options.BedId, System.Diagnostics.Stopwatch.GetElapsedTime(start));
-                _backoff.Reset();
-                observer.OnNext(new Frame(options.BedId, ++_sequence, owner._scheduler.Now, image));
-                return _period;
-            }
-
-            DropDevice();
-            if (options.IsLive)
-            {
-                owner.Publish(CameraStatus.Offline);
-                return _backoff.Next();
-            }
-
-            if (options.Loop)
-            {
-                return _period;
-            }
-
-            owner.Publish(CameraStatus.Offline);
-            observer.OnCompleted();
-            return null;
-        }
-
-        private void DropDevice()
-        {
-            _device?.Dispose();
-            _device = null;
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
     private const string RoleKey = "npa.role";
     private const string Publisher = "publisher";
     private const string Subscriber = "subscriber";
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
 
     private readonly MqttOptions _options;
     private readonly MonitorMqttCredentials _monitor;
@@ -84,6 +85,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
         {
             if (_server is not { } server) return;
             _server = null;
+            await DrainClientsAsync(server, cancellationToken);
             await server.StopAsync();
             server.Dispose();
             _logger.LogInformation("Embedded MQTT broker stopped");
@@ -101,6 +103,19 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
         await StopAsync();
         _disposed = true;
         _gate.Dispose();
+    }
+
+    private static async Task DrainClientsAsync(MqttServer server, CancellationToken ct)
+    {
+        // Best effort: give queued messages (the monitor's last "stopped", a final alert) a moment to reach the
+        // subscribers before the listener goes; a stuck client costs at most the grace time.
+        var deadline = DateTime.UtcNow + StopGrace;
+        while (DateTime.UtcNow < deadline && !ct.IsCancellationRequested)
+        {
+            var clients = await server.GetClientsAsync();
+            if (clients.All(c => c.Session.PendingApplicationMessagesCount == 0)) return;
+            await Task.Delay(10, ct);
+        }
     }
 
     private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)

@@ -34,6 +34,9 @@ public sealed class MqttAssessmentPublisher : IAssessmentPublisher, IHostedServi
     /// <summary>Whether the broker is connected now.</summary>
     public bool IsConnected => _link.IsConnected;
 
+    /// <summary>Successful connects so far (1 after the first, +1 per reconnect).</summary>
+    public long Connects => _link.Connects;
+
     /// <summary>Entries waiting in the outbox.</summary>
     public int Pending => _outbox.Count;
 

@@ -42,6 +42,13 @@ public sealed class MqttOptions
     /// <summary>SQLite file of the QoS 1 outbox (alerts, states, statuses), created 0600; null: <c>mqtt-outbox.db</c> in Storage:DataDirectory.</summary>
     public string? OutboxPath { get; set; }
 
+    /// <summary>
+    /// How long a delivered outbox entry is kept and sent again after a reconnect (0 = removed at PUBACK). A broker
+    /// that crashes right after its PUBACK may not have passed the message on; replaying covers that, at the cost of
+    /// duplicates, which at-least-once delivery allows.
+    /// </summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Outbox entries before non-alert entries are dropped (alerts never are).</summary>
     public int OutboxCapacity { get; set; } = 10_000;
 

@@ -11,13 +11,13 @@ namespace Npa.Monitor.Mqtt;
 public static class MqttServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Mqtt</c> at start, and registers <see cref="IAssessmentPublisher"/> (started and
-    /// stopped with the host). Call it after <c>AddMonitorOptions</c>; the embedded broker is registered first so
-    /// that it is listening before the publisher connects.
+    /// Binds and validates <c>Mqtt</c> at start, and registers <see cref="IAssessmentPublisher"/> and, in embedded
+    /// mode, the broker (both started and stopped with the host; the broker first, so that it listens before the
+    /// publisher connects). The outbox defaults to Storage:DataDirectory, so <c>AddMonitorOptions</c> comes first.
     /// </summary>
     public static IServiceCollection AddMonitorMqtt(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, "Mqtt");
+        services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, MqttOptionsValidator.Section);
         services.AddSingleton(sp => MonitorMqttCredentials.Resolve(sp.GetRequiredService<IOptions<MqttOptions>>().Value));
         services.AddSingleton(sp => new EmbeddedMqttBroker(
             sp.GetRequiredService<IOptions<MqttOptions>>().Value, sp.GetRequiredService<MonitorMqttCredentials>(),

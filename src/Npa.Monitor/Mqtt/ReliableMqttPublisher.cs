@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
-using MQTTnet.Protocol;
 using Npa.Monitor.Storage;
 using Npa.Shared.Messages;
 
@@ -12,9 +11,10 @@ namespace Npa.Monitor.Mqtt;
 /// <summary>
 /// Keeps one MQTT connection up (reconnect with exponential backoff), announces availability (retained
 /// <c>online</c>, Last Will <c>offline</c>, <c>stopped</c> on a clean stop), drains the persistent outbox in order
-/// (an entry leaves only after its PUBACK) and sends best-effort messages while connected.
+/// (an entry stops being pending only at its PUBACK, and is replayed after a reconnect within the replay window)
+/// and sends best-effort messages while connected.
 /// </summary>
-public sealed class ReliableMqttPublisher : IAsyncDisposable
+public sealed partial class ReliableMqttPublisher : IAsyncDisposable
 {
     private const int DrainBatch = 64;
 
@@ -22,6 +22,7 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
     private readonly SqliteOutbox _outbox;
     private readonly string _availabilityTopic;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _clientOptions;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -30,10 +31,12 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
     private long _bestEffortDropped;
     private long _rejectedByBroker;
     private long _connects;
+    private long _disconnectedAtMs = -1;
     private int _disposed;
 
     /// <summary>Creates the publisher; it connects on <see cref="StartAsync"/>.</summary>
-    public ReliableMqttPublisher(MqttOptions options, MonitorMqttCredentials credentials, SqliteOutbox outbox, string availabilityTopic, ILogger? logger = null)
+    public ReliableMqttPublisher(MqttOptions options, MonitorMqttCredentials credentials, SqliteOutbox outbox, string availabilityTopic,
+        ILogger? logger = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -42,10 +45,12 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _availabilityTopic = availabilityTopic;
         _logger = logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
         _clientOptions = MqttClientOptionsFactory.Create(options, credentials, availabilityTopic, Availability.Offline);
         _client = new MqttClientFactory().CreateMqttClient();
-        _client.DisconnectedAsync += _ =>
+        _client.DisconnectedAsync += e =>
         {
+            if (e.ClientWasConnected) Interlocked.Exchange(ref _disconnectedAtMs, _time.GetUtcNow().ToUnixTimeMilliseconds());
             _wake.Writer.TryWrite(true);
             return Task.CompletedTask;
         };
@@ -127,72 +132,11 @@ public sealed class ReliableMqttPublisher : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RunAsync(CancellationToken ct)
-    {
-        var delay = _options.ReconnectMinDelay;
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                if (!_client.IsConnected)
-                {
-                    var connect = await _client.ConnectAsync(_clientOptions, ct);
-                    if (connect.ResultCode != MqttClientConnectResultCode.Success)
-                        throw new MqttRefusedException($"the broker refused the connection: {connect.ResultCode} {connect.ReasonString}");
-                    await _client.PublishAsync(Message(_availabilityTopic, Encoding.UTF8.GetBytes(Availability.Online), 1, true), ct);
-                    Interlocked.Increment(ref _connects);
-                    _logger.LogInformation("MQTT connected to {Host}:{Port}; {Pending} outbox entries to deliver", _options.Host, _options.Port, _outbox.Count);
-                    delay = _options.ReconnectMinDelay;
-                }
-                await DrainAsync(ct);
-                await _wake.Reader.ReadAsync(ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                _logger.LogWarning("MQTT broker {Host}:{Port} not reachable ({Error}); retrying in {Delay}", _options.Host, _options.Port, ex.Message, delay);
-                try
-                {
-                    await Task.Delay(delay, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
-            }
-        }
-    }
-
-    private async Task DrainAsync(CancellationToken ct)
-    {
-        while (_client.IsConnected)
-        {
-            var batch = _outbox.Peek(DrainBatch);
-            if (batch.Count == 0) return;
-            foreach (var entry in batch)
-            {
-                var m = entry.Message;
-                var result = await _client.PublishAsync(Message(m.Topic, m.Payload, m.QoS, m.Retain), ct);
-                if (result.ReasonCode is not (MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers))
-                {
-                    // Retrying a refusal would block every later alert behind it forever.
-                    Interlocked.Increment(ref _rejectedByBroker);
-                    _logger.LogError("MQTT broker refused {Kind} message to {Topic}: {Reason} {Text}", m.Kind, m.Topic, result.ReasonCode, result.ReasonString);
-                }
-                _outbox.Remove(entry.Id);
-            }
-        }
-    }
-
     private static MqttApplicationMessage Message(string topic, ReadOnlyMemory<byte> payload, int qos, bool retain) =>
         new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(payload.ToArray())
-            .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)qos)
+            .WithQualityOfServiceLevel((MQTTnet.Protocol.MqttQualityOfServiceLevel)qos)
             .WithRetainFlag(retain)
             .Build();
 

@@ -28,18 +28,23 @@ public static class SynthCommand
         var detect = new Option<bool>("--detect-report") { Description = "Instead of a dataset, print Haar detection rates by group on 640x480 renders" };
         var frames = new Option<int>("--frames") { Description = "Unoccluded frames for --detect-report", DefaultValueFactory = _ => 240 };
         var minNeighbors = new Option<int>("--min-neighbors") { Description = "Haar minNeighbors for --detect-report", DefaultValueFactory = _ => 4 };
+        var cascade = new Option<FileInfo?>("--cascade") { Description = "Haar cascade for --detect-report (default: Debian opencv-data's frontalface_default)" };
 
         var command = new Command("synth", "Render a synthetic neonatal pain dataset (images, manifest CSV, Table-I summary, contact sheet)")
         {
             output, count, seed, size, distribution, perSubject, trainFraction, occlusion, noise, noiseFraction, occludedNoise, noisyTest, sheetColumns,
-            detect, frames, minNeighbors,
+            detect, frames, minNeighbors, cascade,
         };
         command.SetAction((parse, ct) =>
         {
             try
             {
                 if (parse.GetValue(detect))
-                    return Task.FromResult(DetectReport(new DetectabilityOptions { FrontalFrames = parse.GetValue(frames), OccludedFrames = 60, Seed = parse.GetValue(seed), MinNeighbors = parse.GetValue(minNeighbors) }));
+                {
+                    var bench = new DetectabilityOptions { FrontalFrames = parse.GetValue(frames), OccludedFrames = 60, Seed = parse.GetValue(seed), MinNeighbors = parse.GetValue(minNeighbors) };
+                    if (parse.GetValue(cascade) is { } file) bench = bench with { CascadePath = file.FullName };
+                    return Task.FromResult(DetectReport(bench));
+                }
                 var dir = parse.GetValue(output) ?? throw new ArgumentException("--out is required: the folder to write the dataset into");
                 var options = new SyntheticDatasetOptions
                 {

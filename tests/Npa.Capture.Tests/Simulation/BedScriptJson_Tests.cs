@@ -53,6 +53,17 @@ public sealed class BedScriptJson_Tests
     }
 
     [Fact]
+    public void Example_Script_In_Configs_Loads()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NpaMonitor.sln"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var script = BedScriptJson.Load(Path.Combine(dir.FullName, "configs", "sim", "bed-script.example.json"));
+        Assert.Equal(TimeSpan.FromSeconds(100), script.Duration);
+        Assert.Equal(7, script.StateAt(TimeSpan.FromSeconds(64)).Nips);
+    }
+
+    [Fact]
     public void Unknown_Key_Gives_Clear_Error()
     {
         var e = Assert.Throws<FormatException>(() => BedScriptJson.Parse(Json.Replace("\"seed\"", "\"sede\"", StringComparison.Ordinal)));

@@ -116,6 +116,27 @@ public sealed class SimulatedBedCamera_Tests
     }
 
     [Fact]
+    public void Background_Stays_Put_From_Frame_To_Frame()
+    {
+        // A fixed camera: away from the head, two frames seconds apart differ only by sensor noise.
+        var timeline = new BedTimeline(Script(), Small with { Width = 320, Height = 240 });
+        using var a = timeline.Render(1);
+        using var b = timeline.Render(17);
+        using var diff = new OpenCvSharp.Mat();
+        OpenCvSharp.Cv2.Absdiff(a.Image, b.Image, diff);
+        OpenCvSharp.Cv2.GaussianBlur(diff, diff, new OpenCvSharp.Size(0, 0), 1.5);
+        using var gray = diff.CvtColor(OpenCvSharp.ColorConversionCodes.BGR2GRAY);
+        foreach (var box in new[] { a.FaceBox, b.FaceBox })
+        {
+            // Blank out the head (cap, ears, shadow): about 1.8 face boxes around the box.
+            var head = new OpenCvSharp.Rect(box.X - box.Width * 2 / 5, box.Y - box.Height / 2, box.Width * 9 / 5, box.Height * 9 / 5);
+            gray.Rectangle(head, OpenCvSharp.Scalar.All(0), -1);
+        }
+        using var changed = gray.Threshold(20, 255, OpenCvSharp.ThresholdTypes.Binary);
+        Assert.True(OpenCvSharp.Cv2.CountNonZero(changed) < 320 * 240 / 200, $"{OpenCvSharp.Cv2.CountNonZero(changed)} background pixels changed");
+    }
+
+    [Fact]
     public void Bad_Options_Give_Clear_Errors()
     {
         var e = Assert.Throws<ArgumentException>(() => new SimulatedBedCamera(Script(), Small with { Fps = 0 }, new HistoricalScheduler()));

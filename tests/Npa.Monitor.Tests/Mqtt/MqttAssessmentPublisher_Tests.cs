@@ -76,14 +76,20 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         using var host = builder.Build();
         await host.StartAsync();
         var publisher = host.Services.GetRequiredService<IAssessmentPublisher>();
+        // Subscribe once "online" is stored, so that it comes as a retained message rather than racing the subscription.
+        await Eventually.HoldsAsync(() => host.Services.GetRequiredService<MqttAssessmentPublisher>().Connects == 1, "publisher connected");
         await using var nursing = await TestSubscriber.ConnectAsync(port, "site1/npa/#");
         await publisher.PublishAlertAsync(SampleMessages.Alert("bed2", 1, AlertEventKind.Start));
         await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/beds/bed2/alert").Count == 1, "alert through the embedded broker");
-        Assert.Contains("online", nursing.PayloadsOn("site1/npa/available"));
+        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available").Contains("online"), "retained online");
         Assert.True(File.Exists(_temp.File("data/mqtt-outbox.db")));
 
+        // The host stops the publisher before the broker: "stopped" is published while the broker still listens.
+        await host.Services.GetRequiredService<MqttAssessmentPublisher>().StopAsync(default);
+        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available") is [.., "stopped"], "stopped");
+        Assert.True(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
         await host.StopAsync();
-        Assert.Equal("stopped", nursing.PayloadsOn("site1/npa/available")[^1]);
+        Assert.False(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
     }
 
     private static byte[] Bytes(TestSubscriber.Received m) => Encoding.UTF8.GetBytes(m.Payload);

@@ -37,9 +37,7 @@ public sealed class TcpGate : IAsyncDisposable
     {
         foreach (var socket in _live.Keys)
         {
-            socket.LingerState = new LingerOption(true, 0);
-            socket.Close();
-            _live.TryRemove(socket, out _);
+            if (_live.TryRemove(socket, out _)) Reset(socket);
         }
     }
 
@@ -73,8 +71,7 @@ public sealed class TcpGate : IAsyncDisposable
             }
             if (!_open)
             {
-                client.LingerState = new LingerOption(true, 0);
-                client.Close();
+                Reset(client);
                 continue;
             }
             var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -112,9 +109,20 @@ public sealed class TcpGate : IAsyncDisposable
         }
         foreach (var s in new[] { from, to })
         {
-            if (!_live.TryRemove(s, out _)) continue;
-            s.LingerState = new LingerOption(true, 0);
-            s.Close();
+            if (_live.TryRemove(s, out _)) Reset(s);
         }
+    }
+
+    private static void Reset(Socket socket)
+    {
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+        {
+            // Already closed by the other direction's pump.
+        }
+        socket.Close();
     }
 }

@@ -68,6 +68,43 @@ public sealed class SqliteOutbox_Tests : IDisposable
     }
 
     [Fact]
+    public void Acknowledged_Entries_Are_Kept_Until_Purged_And_Requeue_Ahead_Of_Pending_Ones()
+    {
+        var t0 = DateTimeOffset.UnixEpoch.AddDays(20000);
+        using var outbox = new SqliteOutbox(_temp.File("outbox.db"), 100);
+        for (int i = 1; i <= 4; i++) outbox.Enqueue(Message(OutboxKind.Alert, i));
+        var ids = outbox.Peek(4).Select(e => e.Id).ToArray();
+        outbox.Acknowledge(ids[0], t0);
+        outbox.Acknowledge(ids[1], t0.AddSeconds(5));
+        Assert.Equal((2, 2), (outbox.Count, outbox.AcknowledgedCount));
+        Assert.Equal(["3", "4"], Payloads(outbox));
+
+        Assert.Equal(1, outbox.PurgeAcknowledged(t0.AddSeconds(1)));
+        Assert.Equal(1, outbox.RequeueAcknowledged());
+        Assert.Equal(["2", "3", "4"], Payloads(outbox));
+        Assert.Equal((3, 0), (outbox.Count, outbox.AcknowledgedCount));
+    }
+
+    [Fact]
+    public void Acknowledged_Entries_Survive_Reopen_And_Go_First_When_Full()
+    {
+        string path = _temp.File("outbox.db");
+        using (var outbox = new SqliteOutbox(path, 3))
+        {
+            outbox.Enqueue(Message(OutboxKind.Alert, 1));
+            outbox.Enqueue(Message(OutboxKind.State, 2));
+            outbox.Acknowledge(outbox.Peek(1)[0].Id, DateTimeOffset.UnixEpoch);
+        }
+        using var reopened = new SqliteOutbox(path, 3);
+        Assert.Equal((1, 1), (reopened.Count, reopened.AcknowledgedCount));
+        reopened.Enqueue(Message(OutboxKind.Alert, 3));
+        reopened.Enqueue(Message(OutboxKind.Alert, 4)); // full: the delivered alert 1 goes, not the pending state 2
+        Assert.Equal(0, reopened.AcknowledgedCount);
+        Assert.Equal(["2", "3", "4"], Payloads(reopened));
+        Assert.Equal(0, reopened.DroppedNonAlerts);
+    }
+
+    [Fact]
     public void Use_After_Dispose_Throws_And_Dispose_Twice_Is_Harmless()
     {
         var outbox = new SqliteOutbox(_temp.File("outbox.db"), 10);

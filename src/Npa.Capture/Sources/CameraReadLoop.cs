@@ -1,0 +1,132 @@
+using System.Reactive.Concurrency;
+using Npa.Capture.Diagnostics;
+using Npa.Capture.Frames;
+using OpenCvSharp;
+
+namespace Npa.Capture.Sources;
+
+/// <summary>State of one <see cref="CameraSource"/> subscription; every step runs under its lock so that Stop never races a read.</summary>
+internal sealed class CameraReadLoop(
+    CameraOptions options,
+    Func<IVideoDevice> open,
+    IScheduler scheduler,
+    Backoff backoff,
+    CaptureMetrics? metrics,
+    Action<CameraStatus> publish,
+    IObserver<Frame> observer)
+{
+    private readonly Lock _gate = new();
+    private IVideoDevice? _device;
+    private TimeSpan _period;
+    private long _sequence;
+    private bool _stopped;
+
+    public void Step(Action<TimeSpan> again)
+    {
+        TimeSpan? next;
+        lock (_gate)
+        {
+            next = _stopped ? null : StepLocked();
+        }
+
+        if (next is { } delay)
+        {
+            again(delay);
+        }
+    }
+
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            _device?.Dispose();
+            _device = null;
+        }
+
+        publish(CameraStatus.Offline);
+    }
+
+    /// <summary>One open or read; returns the delay before the next step, or null when the loop ends.</summary>
+    private TimeSpan? StepLocked()
+    {
+        if (_device is null)
+        {
+            if (backoff.Attempt > 0)
+            {
+                publish(CameraStatus.Reconnecting);
+            }
+
+            try
+            {
+                _device = open();
+            }
+            catch (Exception ex) when (options.IsLive && ex is IOException or OpenCvSharpException or InvalidOperationException)
+            {
+                publish(CameraStatus.Offline);
+                return backoff.Next();
+            }
+            catch (Exception ex)
+            {
+                publish(CameraStatus.Offline);
+                observer.OnError(ex);
+                return null;
+            }
+
+            double? fps = options.Fps ?? (options.Kind == CameraKind.Folder ? 10.0 : options.IsLive ? null : _device.NativeFps);
+            _period = fps is { } f ? TimeSpan.FromSeconds(1.0 / f) : TimeSpan.Zero;
+            publish(CameraStatus.Online);
+        }
+
+        Mat? image;
+        bool read;
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            read = _device.TryRead(out image);
+        }
+        catch (Exception ex) when (options.IsLive && ex is IOException or OpenCvSharpException)
+        {
+            DropDevice();
+            publish(CameraStatus.Offline);
+            return backoff.Next();
+        }
+        catch (Exception ex) when (!options.IsLive)
+        {
+            DropDevice();
+            publish(CameraStatus.Offline);
+            observer.OnError(ex);
+            return null;
+        }
+
+        if (read && image is not null)
+        {
+            metrics?.RecordStage(CaptureStage.Decode, options.BedId, System.Diagnostics.Stopwatch.GetElapsedTime(start));
+            backoff.Reset();
+            observer.OnNext(new Frame(options.BedId, ++_sequence, scheduler.Now, image));
+            return _period;
+        }
+
+        DropDevice();
+        if (options.IsLive)
+        {
+            publish(CameraStatus.Offline);
+            return backoff.Next();
+        }
+
+        if (options.Loop)
+        {
+            return _period;
+        }
+
+        publish(CameraStatus.Offline);
+        observer.OnCompleted();
+        return null;
+    }
+
+    private void DropDevice()
+    {
+        _device?.Dispose();
+        _device = null;
+    }
+}
