@@ -41,6 +41,13 @@ public static class RunCommand
             if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
             return 2;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Unexpected (a damaged data file, a port in use): one readable line naming the cause, not a stack dump.
+            await stderr.WriteLineAsync($"npa-monitor: cannot start: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
+            return 1;
+        }
         await using (app.ConfigureAwait(false))
         {
             await PrintWhereToLookAsync(app, stdout).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace Npa.Monitor.Pipeline;
 /// </summary>
 internal sealed class BedCamera(
     BedOptions bed, IBedFrontEnd frontEnd, Action<PreparedFrame> accept, Action<BedObservation> observe,
-    Func<CameraStatus> currentCamera, BedCounters counters, IScheduler scheduler, ILogger logger)
+    Func<CameraStatus> currentCamera, BedCounters counters, IScheduler scheduler, ILogger logger, CancellationToken stopping)
 {
     /// <summary>How long a newly opened camera may stay silent before the bed says so.</summary>
     public static readonly TimeSpan FirstFrameTimeout = TimeSpan.FromSeconds(5);
@@ -25,6 +25,7 @@ internal sealed class BedCamera(
     private readonly BedCounters _counters = counters;
     private readonly IScheduler _scheduler = scheduler;
     private readonly ILogger _logger = logger;
+    private readonly CancellationToken _stopping = stopping;
 
     /// <summary>The camera as a person names it (kind and target).</summary>
     public static string Describe(BedOptions bed)
@@ -35,6 +36,8 @@ internal sealed class BedCamera(
 
     public void OnStatus(CameraStatus status)
     {
+        // Closing the camera on shutdown reports it offline; that is not news.
+        if (_stopping.IsCancellationRequested) return;
         string? detail = null;
         if (status is CameraStatus.Offline or CameraStatus.Reconnecting && _currentCamera() == CameraStatus.Online)
         {

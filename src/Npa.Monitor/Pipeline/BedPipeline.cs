@@ -65,7 +65,7 @@ public sealed class BedPipeline : IAsyncDisposable
         Publish(new BedUpdate(_aggregator.Current, [], true));
         if (_frontEnd is null) return;
         _subscriptions.Add(_observations.AggregateBed(_aggregator, TickInterval, _scheduler).Subscribe(Publish));
-        var camera = new BedCamera(_bed, _frontEnd, Accept, Observe, () => _aggregator.Current.Camera, _counters, _scheduler, _logger);
+        var camera = new BedCamera(_bed, _frontEnd, Accept, Observe, () => _aggregator.Current.Camera, _counters, _scheduler, _logger, _stop.Token);
         _subscriptions.Add(_frontEnd.Status.Subscribe(camera.OnStatus));
         _loops.Add(Task.Run(() => camera.RunAsync(_stop.Token)));
         _loops.Add(Task.Run(() => ScoreLoopAsync(_stop.Token)));
