@@ -15,7 +15,7 @@ namespace Npa.Monitor.Hosting;
 /// The service core: loads the model, starts one pipeline per bed around the shared batcher, watches the model
 /// package for hot-swap and samples stats. A bed whose camera cannot open is shown offline; the others run.
 /// </summary>
-public sealed class MonitorService : IHostedService, IAsyncDisposable
+public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
 {
     private static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(2);
     private readonly IOptions<BedsOptions> _beds;
@@ -65,10 +65,10 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
     /// <summary>Model reload attempts (hot-swap), when watching is on.</summary>
     public IObservable<ModelReload>? ModelReloads => _watcher?.Reloads;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Loads the model before any hosted service starts, so a bad package stops start-up before the broker opens.</summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        var inference = _inference.Value;
-        string modelPath = Path.GetFullPath(inference.ModelPath);
+        string modelPath = Path.GetFullPath(_inference.Value.ModelPath);
         try
         {
             _models = new ModelHolder(_engines.Load(modelPath));
@@ -79,6 +79,14 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         }
         _models.Swapped += (_, id) => _logger.LogInformation("model swapped: now serving {Model}", id);
         _logger.LogInformation("model {Model} loaded from {Path}", _models.ModelId, modelPath);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var inference = _inference.Value;
+        string modelPath = Path.GetFullPath(inference.ModelPath);
+        if (_models is null) throw new InvalidOperationException("the model is loaded in StartingAsync, which the host calls first");
         _batcher = new InferenceBatcher(_models, inference, _loggers.CreateLogger<InferenceBatcher>());
         if (inference.WatchModel)
         {
@@ -106,7 +114,7 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or NotSupportedException)
             {
-                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedPipeline.Describe(bed), ex.Message);
+                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedCamera.Describe(bed), ex.Message);
                 aggregator.Apply(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, ex.Message));
             }
         }
@@ -139,9 +147,16 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         }
     }
 
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
+        bool started = IsRunning;
         IsRunning = false;
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_statsLoop is not null) await _statsLoop.ConfigureAwait(false);
@@ -149,7 +164,7 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         foreach (var p in _pipelines) await p.DisposeAsync().ConfigureAwait(false);
         if (_batcher is not null) await _batcher.DisposeAsync().ConfigureAwait(false);
         _models?.Dispose();
-        _logger.LogInformation("monitor stopped");
+        if (started) _logger.LogInformation("monitor stopped");
     }
 
     public async ValueTask DisposeAsync()
