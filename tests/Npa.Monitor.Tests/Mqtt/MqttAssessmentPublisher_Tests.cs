@@ -32,7 +32,7 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         await using var publisher = new MqttAssessmentPublisher(options, MonitorMqttCredentials.Resolve(options), _temp.File("outbox.db"));
         await using var live = await TestSubscriber.ConnectAsync(_broker.Port, "npa/#");
         await publisher.StartAsync(default);
-        await Eventually.HoldsAsync(() => publisher.IsConnected, "connected");
+        await Eventually.HoldsAsync(() => publisher.Connects == 1, "connected");
 
         await publisher.PublishAssessmentAsync(SampleMessages.Assessment("bed1", 1));
         await publisher.PublishStateAsync(SampleMessages.State("bed1", 1));
