@@ -92,5 +92,16 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         Assert.False(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
     }
 
+    [Fact]
+    public async Task Alert_After_Dispose_Fails_On_The_Task_Not_In_The_Caller()
+    {
+        var options = new MqttOptions { Mode = MqttMode.External, Port = _broker.Port };
+        var publisher = new MqttAssessmentPublisher(options, MonitorMqttCredentials.Resolve(options), _temp.File("outbox.db"));
+        await publisher.DisposeAsync();
+        await publisher.DisposeAsync();
+        var task = publisher.PublishAlertAsync(SampleMessages.Alert("bed1", 1, AlertEventKind.Start));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => task);
+    }
+
     private static byte[] Bytes(TestSubscriber.Received m) => Encoding.UTF8.GetBytes(m.Payload);
 }
