@@ -57,4 +57,20 @@ public sealed class TrainCommandLine_Tests
         Assert.Equal(2, code);
         Assert.Contains("is " + Path.GetTempPath() + " a finished training run?", output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_Only_Without_Finished_Runs_Exits_2()
+    {
+        string empty = Directory.CreateTempSubdirectory("npa-exp-").FullName;
+        try
+        {
+            var (code, output) = Run("experiment", "--config", RepoPaths.Config("ci.json"), "--runs", "1", "--report-only", "--out", empty);
+            Assert.Equal(2, code);
+            Assert.Contains("no finished runs with this config", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
 }
