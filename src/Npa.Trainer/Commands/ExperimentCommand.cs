@@ -17,10 +17,11 @@ public static class ExperimentCommand
             Description = "comma-separated: " + string.Join(", ", ExperimentVariant.All.Select(v => v.Name)),
             DefaultValueFactory = _ => "hsn,hsn-no-ema,single-a,single-b",
         };
+        var finishedOnly = new Option<bool>("--report-only") { Description = "train nothing; report the runs already finished in --out" };
         var output = new Option<string?>("--out", "-o") { Description = "experiment folder (default runs/experiment-<preset>-<time>)" };
         var command = new Command("experiment", "Run configurations × seeds and write report.md (mean ± std) and relabels.png.");
         options.AddTo(command);
-        foreach (Option o in new Option[] { runs, variants, output }) command.Options.Add(o);
+        foreach (Option o in new Option[] { runs, variants, output, finishedOnly }) command.Options.Add(o);
         command.SetAction(parse => CommandErrors.Run(() =>
         {
             var config = options.Load(parse);
@@ -31,7 +32,9 @@ public static class ExperimentCommand
             string folder = parse.GetValue(output) ?? Path.Combine("runs", "experiment-" + Path.GetFileName(TrainOptionSet.DefaultRunFolder(config)));
             Directory.CreateDirectory(folder);
             AnsiConsole.MarkupLine($"experiment [bold]{Markup.Escape(config.Name)}[/]: {chosen.Length} configurations × {n} seeds into [blue]{Markup.Escape(folder)}[/]");
-            var results = new ExperimentRunner(config, folder).Run(chosen, n, (label, work) => SpectreTrainingProgress.Show(label, work));
+            var results = new ExperimentRunner(config, folder).Run(chosen, n, (label, work) => SpectreTrainingProgress.Show(label, work),
+                parse.GetValue(finishedOnly));
+            if (results.Count == 0) throw new Training.Options.TrainConfigException($"no finished runs with this config in {folder}");
             string markdown = ExperimentReport.Write(folder, config, results);
             Console.Out.WriteLine(markdown);
         }));

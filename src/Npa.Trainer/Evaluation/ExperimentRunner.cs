@@ -24,9 +24,13 @@ public sealed class ExperimentRunner
         folder = outFolder;
     }
 
-    /// <summary>Runs (or reuses) every run; <paramref name="progressFor"/> gives a progress sink per run label.</summary>
+    /// <summary>
+    /// Runs (or reuses) every run; <paramref name="progressFor"/> gives a progress sink per run label. With
+    /// <paramref name="finishedOnly"/> nothing is trained: only runs already finished with the same config are reported.
+    /// </summary>
     public IReadOnlyList<ExperimentResult> Run(IReadOnlyList<ExperimentVariant> variants, int runs,
-        Func<string, Func<IProgress<TrainingProgress>, TrainingOutcome>, TrainingOutcome> progressFor, CancellationToken ct = default)
+        Func<string, Func<IProgress<TrainingProgress>, TrainingOutcome>, TrainingOutcome> progressFor, bool finishedOnly = false,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(progressFor);
@@ -45,7 +49,9 @@ public sealed class ExperimentRunner
                 config.Validate(variant.Name);
                 string runFolder = Path.Combine(folder, variant.Name, $"seed-{seed}");
                 string outcomePath = Path.Combine(runFolder, "outcome.json");
-                TrainingOutcome outcome = File.Exists(outcomePath) && SameConfig(runFolder, config)
+                bool finished = File.Exists(outcomePath) && SameConfig(runFolder, config);
+                if (finishedOnly && !finished) continue;
+                TrainingOutcome outcome = finished
                     ? JsonSerializer.Deserialize<TrainingOutcome>(File.ReadAllText(outcomePath), Json)!
                     : progressFor($"{variant.Name} seed {seed}", p => new TrainingRun(config, runFolder, p).Run(false, ct));
                 var epochs = File.ReadAllLines(Path.Combine(runFolder, "metrics.jsonl"))
