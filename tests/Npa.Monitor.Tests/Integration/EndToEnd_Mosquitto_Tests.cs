@@ -67,10 +67,10 @@ public class EndToEnd_Mosquitto_Tests(ITestOutputHelper output)
                 settings[$"Beds:{i}:Script"] = script;
                 settings[$"Beds:{i}:Seed"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
-            await using var app = MonitorHost.Build(new MonitorHostSettings { Overrides = settings, EnvironmentPrefix = "NPA_TEST_UNUSED_" });
+            await using var app = MonitorHost.Build(new MonitorHostSettings { Overrides = settings, EnvironmentPrefix = "NPA_TEST_UNUSED_", UseBuiltInDefaults = false });
             var truth = new ConcurrentQueue<FrameGroundTruth>();
             using var _ = ((CaptureFrontEndFactory)app.Services.GetRequiredService<IBedFrontEndFactory>()).SimulatedGroundTruth.Subscribe(truth.Enqueue);
-            await app.StartAsync();
+            await app.StartMonitorAsync();
 
             await Eventually.TrueAsync(() => Ends(subscriber).Select(a => a.BedId).Distinct().Count() == 2, "an alert end on both beds", 60_000);
             await app.StopAsync();
