@@ -22,7 +22,8 @@ public static class GradCamFigure
         int s = spec.CropSize;
         byte[] crop = ImageCache.LoadOne(imagePath, spec);
         var chw = new float[spec.OutputLength];
-        spec.Normalize(crop, s, s, 3 * s, PixelFormat.Bgr24, chw);
+        // The crop is already resized and cropped; normalise it as the training batches do.
+        (spec with { ResizeShorterSide = s }).Normalize(crop, s, s, 3 * s, PixelFormat.Bgr24, chw);
         network.eval();
         using var image = tensor(chw, [1, 3, s, s]);
         float[] fused;

@@ -14,7 +14,8 @@ public static class DataPreparation
 
     /// <summary>
     /// Prepares the data. The clean label of a training sample is the manifest's clean_label where present, else its
-    /// label before noise; the noise is drawn from <paramref name="seed"/>.
+    /// label before noise; the noise is drawn from <paramref name="seed"/>. A manifest whose training labels already differ
+    /// from its clean labels (e.g. <c>npa-train synth --noise Paper</c>) is taken as it is: noise is never stacked on noise.
     /// </summary>
     public static PreparedData Prepare(DataOptions options, int seed)
     {
@@ -39,12 +40,15 @@ public static class DataPreparation
             entries = StratifiedSplitter.Split(entries, options.ValidationFraction, options.TestFraction, seed);
         else if (entries.Any(e => e.Split is null))
             throw new TrainConfigException("the manifest gives a split for some rows but not all; give it for every row or for none");
+        else if (entries.All(e => e.Split != DatasetSplit.Validation))
+            entries = ValidationCarver.Carve(entries, options.ValidationFraction, seed);
         var train = entries.Where(e => e.Split == DatasetSplit.Train).Select(e => e with { CleanLabel = e.CleanLabel ?? e.Label }).ToArray();
         if (train.Length < 2) throw new TrainConfigException($"the training split holds {train.Length} samples; at least 2 are needed");
         var validation = entries.Where(e => e.Split == DatasetSplit.Validation).ToArray();
         var test = entries.Where(e => e.Split == DatasetSplit.Test).ToArray();
-        int noisy = 0;
-        if (options.Noise != "none" && options.NoiseRate > 0)
+        int noisy = train.Count(e => e.Label != e.CleanLabel);
+        string source = noisy > 0 ? "manifest" : "none";
+        if (noisy == 0 && options.Noise != "none" && options.NoiseRate > 0)
         {
             var labels = train.Select(e => e.Label).ToArray();
             var result = options.Noise == "eq9"
@@ -52,7 +56,8 @@ public static class DataPreparation
                 : LabelNoise.AddSymmetricNoise(labels, seed, options.NoiseRate, classNames.Count);
             train = train.Select((e, i) => e with { Label = result.NoisyLabels[i] }).ToArray();
             noisy = result.FlippedIndices.Count;
+            source = "injected";
         }
-        return new PreparedData(classNames, train, validation, test, noisy);
+        return new PreparedData(classNames, train, validation, test, noisy, source);
     }
 }

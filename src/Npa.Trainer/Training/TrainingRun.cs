@@ -38,6 +38,7 @@ public sealed class TrainingRun
         config.Validate();
         var store = new CheckpointStore(folder);
         if (resume && !store.HasLast) throw new TrainConfigException($"--resume: no checkpoint in {store.LastFolder}");
+        if (resume) CheckSameConfig();
         Directory.CreateDirectory(folder);
         if (config.Threads > 0) torch.set_num_threads(config.Threads);
         var device = ResolveDevice(config.Device);
@@ -46,6 +47,11 @@ public sealed class TrainingRun
             throw new TrainConfigException("the validation split is empty; keep-best and the student/teacher choice need one (data.validation_fraction)");
         File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
         DatasetManifestWriter.Write(Path.Combine(folder, "data.csv"), data.Train.Concat(data.Validation).Concat(data.Test));
+        File.WriteAllText(Path.Combine(folder, "data.json"), JsonSerializer.Serialize(new
+        {
+            train = data.Train.Count, validation = data.Validation.Count, test = data.Test.Count, noisy_train_labels = data.NoisyCount,
+            noise_source = data.NoiseSource, class_names = data.ClassNames,
+        }, Json));
 
         var spec = config.Data.ToPreprocessSpec();
         var trainPaths = data.Train.Select(e => e.Path).ToArray();
@@ -58,6 +64,8 @@ public sealed class TrainingRun
         var netSpec = new NetworkSpec(config.Model.BranchA, config.Model.IsSiamese ? config.Model.BranchB : null,
             data.ClassCount, config.Model.Dropout, config.Data.ImageSize);
         using var student = new SiameseNetwork(netSpec, device);
+        var pretrained = BranchWeights.Load(student, config.Model);
+        if (pretrained.Count > 0) File.WriteAllText(Path.Combine(folder, "pretrained.json"), JsonSerializer.Serialize(pretrained, Json));
         using var teacherNet = config.Ema.Enabled ? student.CloneArchitecture(device) : null;
         var ema = teacherNet is null ? null : new EmaTeacher(student, teacherNet, config.Ema);
         using var optimizer = optim.AdamW(student.parameters(), config.Optim.LearningRate, weight_decay: config.Optim.WeightDecay);
@@ -145,6 +153,14 @@ public sealed class TrainingRun
         };
         File.WriteAllText(Path.Combine(folder, "outcome.json"), JsonSerializer.Serialize(outcome, Json));
         return outcome;
+    }
+
+    /// <summary>A resumed run must use the saved config; only the epoch count may grow.</summary>
+    private void CheckSameConfig()
+    {
+        var saved = TrainConfig.Load(Path.Combine(folder, "config.json"));
+        if ((saved with { Optim = saved.Optim with { Epochs = config.Optim.Epochs } }).ToJson() != config.ToJson())
+            throw new TrainConfigException($"--resume: the config differs from the one {folder} was trained with (only optim.epochs may change); see {Path.Combine(folder, "config.json")}");
     }
 
     private static double Accuracy(IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities) =>

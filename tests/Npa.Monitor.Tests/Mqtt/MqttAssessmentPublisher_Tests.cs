@@ -32,7 +32,7 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         await using var publisher = new MqttAssessmentPublisher(options, MonitorMqttCredentials.Resolve(options), _temp.File("outbox.db"));
         await using var live = await TestSubscriber.ConnectAsync(_broker.Port, "npa/#");
         await publisher.StartAsync(default);
-        await Eventually.HoldsAsync(() => publisher.IsConnected, "connected");
+        await Eventually.HoldsAsync(() => publisher.Connects == 1, "connected");
 
         await publisher.PublishAssessmentAsync(SampleMessages.Assessment("bed1", 1));
         await publisher.PublishStateAsync(SampleMessages.State("bed1", 1));
@@ -90,6 +90,17 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         Assert.True(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
         await host.StopAsync();
         Assert.False(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
+    }
+
+    [Fact]
+    public async Task Alert_After_Dispose_Fails_On_The_Task_Not_In_The_Caller()
+    {
+        var options = new MqttOptions { Mode = MqttMode.External, Port = _broker.Port };
+        var publisher = new MqttAssessmentPublisher(options, MonitorMqttCredentials.Resolve(options), _temp.File("outbox.db"));
+        await publisher.DisposeAsync();
+        await publisher.DisposeAsync();
+        var task = publisher.PublishAlertAsync(SampleMessages.Alert("bed1", 1, AlertEventKind.Start));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => task);
     }
 
     private static byte[] Bytes(TestSubscriber.Received m) => Encoding.UTF8.GetBytes(m.Payload);

@@ -86,4 +86,33 @@ public sealed class DataPreparation_Tests : IDisposable
         Assert.Equal(DatasetSplit.Train, split[2].Split);
         Assert.Single(split, e => e.Label == 0 && e.Split == DatasetSplit.Train);
     }
+
+    [Fact]
+    public void Train_Test_Manifest_Gets_A_Subject_Wise_Validation_Split()
+    {
+        // 10 subjects × 4 training rows, plus 8 test rows; 25 % of 40 = 10 rows → three whole subjects (12 rows).
+        var entries = Enumerable.Range(0, 40).Select(i => new DatasetEntry($"t{i}", i % 4) { Subject = $"s{i / 4}", Split = DatasetSplit.Train })
+            .Concat(Enumerable.Range(0, 8).Select(i => new DatasetEntry($"x{i}", i % 4) { Subject = "test", Split = DatasetSplit.Test })).ToArray();
+        var carved = ValidationCarver.Carve(entries, 0.25, seed: 5);
+        var val = carved.Where(e => e.Split == DatasetSplit.Validation).ToList();
+        Assert.Equal(12, val.Count);
+        var valSubjects = val.Select(e => e.Subject).ToHashSet();
+        Assert.Equal(3, valSubjects.Count);
+        Assert.DoesNotContain(carved, e => e.Split == DatasetSplit.Train && valSubjects.Contains(e.Subject));
+        Assert.Equal(8, carved.Count(e => e.Split == DatasetSplit.Test));
+    }
+
+    [Fact]
+    public void Manifest_That_Is_Already_Noisy_Gets_No_More_Noise()
+    {
+        TinyImageSet.Create(dir, classes: 2, perClass: 6);
+        var files = Enumerable.Range(0, 2).SelectMany(k => Directory.GetFiles(Path.Combine(dir, k.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(f => (Path: f, Clean: k))).ToList();
+        string csv = Path.Combine(dir, "noisy.csv");
+        // The first image of class 0 carries label 1 (noisy), clean label 0.
+        File.WriteAllLines(csv, new[] { "path,label,clean_label" }.Concat(files.Select((f, i) => $"{f.Path},{(i == 0 ? 1 : f.Clean)},{f.Clean}")));
+        var data = DataPreparation.Prepare(new DataOptions { Manifest = csv, ValidationFraction = 0, ClassNames = ["0", "1"], NoiseRate = 0.5 }, 1);
+        Assert.Equal(("manifest", 1), (data.NoiseSource, data.NoisyCount));
+        Assert.Single(data.Train, e => e.Label != e.CleanLabel);
+    }
 }

@@ -57,6 +57,11 @@ public sealed class TrainingRun_Tests : IDisposable
         Assert.Equal(2, resumed.Count);
         Assert.Equal(metrics[1].GetProperty("loss").GetDouble(), resumed[1].GetProperty("loss").GetDouble(), 5);
         Assert.Equal(metrics[1].GetProperty("val_accuracy_student").GetDouble(), resumed[1].GetProperty("val_accuracy_student").GetDouble(), 9);
+
+        // Resuming with other settings is refused.
+        var changed = config with { Loss = config.Loss with { Delta1 = 0.3 } };
+        var e = Assert.Throws<TrainConfigException>(() => new TrainingRun(changed, split).Run(resume: true));
+        Assert.Contains("the config differs", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

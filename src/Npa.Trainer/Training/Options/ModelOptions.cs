@@ -12,10 +12,13 @@ public sealed record ModelOptions
     /// <summary>Dropout before each branch's classifier (paper: 0.1).</summary>
     public double Dropout { get; init; } = 0.1;
 
-    /// <summary>Optional torchvision-format state_dict (.pt or .safetensors) for branch A's backbone.</summary>
+    /// <summary>
+    /// Optional torchvision-format state_dict (.pt or .safetensors) for branch A's backbone, or <c>mlnet_resnet18</c> to import
+    /// the ImageNet weights of NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18 (backbone resnet18_mlnet).
+    /// </summary>
     public string? PretrainedA { get; init; }
 
-    /// <summary>Optional torchvision-format state_dict for branch B's backbone.</summary>
+    /// <summary>Optional state_dict (or <c>mlnet_resnet18</c>) for branch B's backbone.</summary>
     public string? PretrainedB { get; init; }
 
     /// <summary>True when there is a second branch.</summary>
@@ -25,8 +28,17 @@ public sealed record ModelOptions
     {
         errors.Require(!string.IsNullOrWhiteSpace(BranchA), "model.branch_a", "a backbone name is required");
         errors.InRange(Dropout, 0, 0.9, "model.dropout");
-        errors.Require(PretrainedA is null || File.Exists(PretrainedA), "model.pretrained_a", $"file not found: {PretrainedA}");
-        errors.Require(PretrainedB is null || File.Exists(PretrainedB), "model.pretrained_b", $"file not found: {PretrainedB}");
+        CheckPretrained(errors, PretrainedA, BranchA, "model.pretrained_a");
+        CheckPretrained(errors, PretrainedB, BranchB, "model.pretrained_b");
         errors.Require(PretrainedB is null || IsSiamese, "model.pretrained_b", "given, but there is no branch_b");
+    }
+
+    private static void CheckPretrained(OptionErrors errors, string? source, string? backbone, string key)
+    {
+        if (source is null) return;
+        if (source == "mlnet_resnet18")
+            errors.Require(backbone == "resnet18_mlnet", key, $"mlnet_resnet18 weights fit backbone resnet18_mlnet, not '{backbone}'");
+        else
+            errors.Require(File.Exists(source), key, $"file not found: {source}");
     }
 }

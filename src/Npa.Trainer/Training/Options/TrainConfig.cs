@@ -78,6 +78,9 @@ public sealed record TrainConfig
         Loss.Validate(errors);
         Ema.Validate(errors);
         Relabel.Validate(errors);
+        bool mlnet = Model.PretrainedA == "mlnet_resnet18" || Model.PretrainedB == "mlnet_resnet18";
+        errors.Require(!mlnet || Data.Normalization == "mlnet_resnet18", "data.normalization",
+            "the mlnet_resnet18 weights expect BGR 0–255 minus channel means: set it to mlnet_resnet18");
         errors.ThrowIfAny(source);
     }
 
