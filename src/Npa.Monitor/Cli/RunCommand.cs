@@ -32,7 +32,7 @@ public static class RunCommand
         try
         {
             app = MonitorHost.Build(new MonitorHostSettings { ConfigPath = configPath });
-            await app.StartAsync(ct).ConfigureAwait(false);
+            await app.StartMonitorAsync(ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (StartupErrors.Describe(ex) is { } lines)
         {

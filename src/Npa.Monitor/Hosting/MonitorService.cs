@@ -28,7 +28,8 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
     private readonly IScheduler _scheduler;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
-    private readonly List<BedPipeline> _pipelines = [];
+    // Replaced, never mutated, so /healthz and /api/beds can read it while start-up adds beds.
+    private BedPipeline[] _pipelines = [];
     private readonly List<BedCounters> _counters = [];
     private readonly CancellationTokenSource _stop = new();
     private ModelHolder? _models;
@@ -60,7 +61,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
     public string? ModelId => _models?.ModelId;
 
     /// <summary>Each bed's state now.</summary>
-    public IReadOnlyList<BedSnapshot> Beds => _pipelines.Select(p => p.Current).ToList();
+    public IReadOnlyList<BedSnapshot> Beds => Volatile.Read(ref _pipelines).Select(p => p.Current).ToList();
 
     /// <summary>Model reload attempts (hot-swap), when watching is on.</summary>
     public IObservable<ModelReload>? ModelReloads => _watcher?.Reloads;
@@ -97,7 +98,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
         var sampler = new StatsSampler(_counters, () => (_batcher.Batches, _batcher.Items, _batcher.InferenceMilliseconds, _batcher.QueueDepth, _models.ModelId), _scheduler.Now);
         _statsLoop = Task.Run(() => StatsLoopAsync(sampler, _stop.Token), CancellationToken.None);
         IsRunning = true;
-        _logger.LogInformation("monitoring {Count} bed(s): {Beds}", _pipelines.Count, string.Join(", ", _pipelines.Select(p => p.BedId)));
+        _logger.LogInformation("monitoring {Count} bed(s): {Beds}", _pipelines.Length, string.Join(", ", _pipelines.Select(p => p.BedId)));
         return Task.CompletedTask;
     }
 
@@ -120,7 +121,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
         }
         var pipeline = new BedPipeline(bed, frontEnd, _batcher!, _models!, aggregator, _outputs, counters, _scheduler, _loggers.CreateLogger<BedPipeline>());
         _counters.Add(counters);
-        _pipelines.Add(pipeline);
+        Volatile.Write(ref _pipelines, [.. _pipelines, pipeline]);
         pipeline.Start();
     }
 

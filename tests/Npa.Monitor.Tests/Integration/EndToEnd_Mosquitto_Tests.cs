@@ -21,11 +21,17 @@ namespace Npa.Monitor.Tests.Integration;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class EndToEnd_Mosquitto_Tests(ITestOutputHelper output)
 {
-    /// <summary>Stated bound: an alert starts within this long of the ground-truth onset (EMA half-life 2 s + 3 s sustain + margin).</summary>
-    private static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(12);
+    /// <summary>
+    /// Stated bound: an alert starts within this long of the ground-truth onset (NIPS ≥ 4). Measured about 9 s: the
+    /// demo model's score rises over a few frames, the EMA (half-life 2 s) crosses 2.5, then the 3 s sustain.
+    /// </summary>
+    private static readonly TimeSpan StartWithin = TimeSpan.FromSeconds(15);
 
-    /// <summary>Stated bound: an alert ends within this long of the ground-truth end of pain (EMA fall + 5 s end sustain + margin).</summary>
-    private static readonly TimeSpan EndWithin = TimeSpan.FromSeconds(16);
+    /// <summary>
+    /// Stated bound: an alert ends within this long of the ground-truth relief (NIPS ≤ 2). Measured 10–15 s: the EMA
+    /// falls below 2.0, then the 5 s end sustain.
+    /// </summary>
+    private static readonly TimeSpan EndWithin = TimeSpan.FromSeconds(22);
 
     // Rest, a 12 s pain episode, a quick recovery, rest; looping so the camera never ends during the test.
     private const string Script = """
@@ -59,18 +65,21 @@ public class EndToEnd_Mosquitto_Tests(ITestOutputHelper output)
             settings["Capture:Detector:BlazeFace:ModelPath"] = Path.Combine(root, "assets", "blazeface", "face_detection_front_128x128_barracuda.onnx");
             settings["Mqtt:Mode"] = "External";
             settings["Mqtt:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // The shipped alert settings, not the fast test ones.
-            settings.Remove("Alerts:SustainSeconds");
-            settings.Remove("Alerts:EmaHalfLifeSeconds");
+            // The alert settings of configs/monitor.json (thresholds suited to the demo model, which underestimates peaks).
+            settings["Alerts:EmaHalfLifeSeconds"] = "2";
+            settings["Alerts:StartScore"] = "2.5";
+            settings["Alerts:EndScore"] = "2";
+            settings["Alerts:SustainSeconds"] = "3";
+            settings["Alerts:EndSustainSeconds"] = "5";
             for (int i = 0; i < 2; i++)
             {
                 settings[$"Beds:{i}:Script"] = script;
                 settings[$"Beds:{i}:Seed"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
-            await using var app = MonitorHost.Build(new MonitorHostSettings { Overrides = settings, EnvironmentPrefix = "NPA_TEST_UNUSED_" });
+            await using var app = MonitorHost.Build(new MonitorHostSettings { Overrides = settings, EnvironmentPrefix = "NPA_TEST_UNUSED_", UseBuiltInDefaults = false });
             var truth = new ConcurrentQueue<FrameGroundTruth>();
             using var _ = ((CaptureFrontEndFactory)app.Services.GetRequiredService<IBedFrontEndFactory>()).SimulatedGroundTruth.Subscribe(truth.Enqueue);
-            await app.StartAsync();
+            await app.StartMonitorAsync();
 
             await Eventually.TrueAsync(() => Ends(subscriber).Select(a => a.BedId).Distinct().Count() == 2, "an alert end on both beds", 60_000);
             await app.StopAsync();
