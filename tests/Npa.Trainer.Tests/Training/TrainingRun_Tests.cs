@@ -5,7 +5,6 @@ using Npa.Trainer.Training.Options;
 
 namespace Npa.Trainer.Tests.Training;
 
-[Collection(TorchGlobalStateCollection.Name)]
 public sealed class TrainingRun_Tests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), $"npa-train-{Guid.NewGuid():N}");
