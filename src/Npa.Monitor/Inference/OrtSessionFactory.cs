@@ -47,7 +47,8 @@ public static class OrtSessionFactory
 
     private static SessionOptions NewOptions(InferenceEngineOptions options)
     {
-        var o = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        // ORT's graph optimizer warns about each constant it folds away; those warnings say nothing an operator can act on.
+        var o = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
         if (options.IntraOpThreads > 0) o.IntraOpNumThreads = options.IntraOpThreads;
         return o;
     }

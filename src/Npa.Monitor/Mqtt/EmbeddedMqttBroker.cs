@@ -138,6 +138,11 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
             e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
             return Task.CompletedTask;
         }
+        if (string.IsNullOrEmpty(e.ClientId))
+        {
+            // MQTT 3.1.1 clients such as mosquitto_sub send an empty id and expect the broker to assign one.
+            e.AssignedClientIdentifier = $"{role}-{Guid.NewGuid():N}";
+        }
         e.SessionItems[RoleKey] = role;
         return Task.CompletedTask;
     }

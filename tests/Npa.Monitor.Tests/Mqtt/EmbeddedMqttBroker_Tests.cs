@@ -97,6 +97,19 @@ public sealed class EmbeddedMqttBroker_Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mqtt5_Client_Without_An_Id_Gets_One_Assigned()
+    {
+        // mosquitto_sub -V mqttv5 sends an empty client id and expects the broker to assign one.
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _options.Port).WithClientId("")
+            .WithCredentials("nurse", "s3cret").WithProtocolVersion(MqttProtocolVersion.V500).Build();
+        var result = await client.ConnectAsync(options);
+        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+        Assert.StartsWith("subscriber-", result.AssignedClientIdentifier, StringComparison.Ordinal);
+        await client.DisconnectAsync();
+    }
+
+    [Fact]
     public async Task Anonymous_Subscribers_May_Subscribe_But_Not_Publish_When_Allowed()
     {
         var open = new MqttOptions { Port = FreePort.Next() };
