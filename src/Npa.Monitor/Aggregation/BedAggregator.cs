@@ -87,7 +87,7 @@ public sealed class BedAggregator
         if (!lost || (!frameArrived && state.Face != FaceState.Visible)) return state;
         _smoother.Reset();
         var face = state.Camera == CameraStatus.Online ? _lastFailure : FaceState.Unknown;
-        return state with { Score = null, Category = null, Face = face };
+        return state with { Score = null, Category = null, Uncertainty = null, Confidence = null, Face = face };
     }
 
     private BedSnapshot CameraChanged(BedObservation o)
@@ -96,6 +96,6 @@ public sealed class BedAggregator
         if (status == CameraStatus.Online) return _state with { Camera = status, CameraDetail = null };
         _smoother.Reset();
         _lastAssessedAt = null;
-        return _state with { Camera = status, CameraDetail = o.Detail, Score = null, Category = null, Face = FaceState.Unknown };
+        return _state with { Camera = status, CameraDetail = o.Detail, Score = null, Category = null, Uncertainty = null, Confidence = null, Face = FaceState.Unknown };
     }
 }

@@ -32,7 +32,7 @@ public static class RunCommand
         try
         {
             app = MonitorHost.Build(new MonitorHostSettings { ConfigPath = configPath });
-            await app.StartAsync(ct).ConfigureAwait(false);
+            await app.StartMonitorAsync(ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (StartupErrors.Describe(ex) is { } lines)
         {
@@ -40,6 +40,13 @@ public static class RunCommand
             foreach (var line in lines) await stderr.WriteLineAsync("  " + line).ConfigureAwait(false);
             if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
             return 2;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Unexpected (a damaged data file, a port in use): one readable line naming the cause, not a stack dump.
+            await stderr.WriteLineAsync($"npa-monitor: cannot start: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
+            return 1;
         }
         await using (app.ConfigureAwait(false))
         {
@@ -53,7 +60,7 @@ public static class RunCommand
     {
         var dashboard = app.DashboardUri();
         var beds = app.Services.GetService(typeof(IOptions<BedsOptions>)) is IOptions<BedsOptions> b ? b.Value : [];
-        await stdout.WriteLineAsync($"npa-monitor is running with {beds.Count} bed(s): {string.Join(", ", beds.Select(x => $"{x.Id} ({BedPipeline.Describe(x)})"))}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"npa-monitor is running with {beds.Count} bed(s): {string.Join(", ", beds.Select(x => $"{x.Id} ({BedCamera.Describe(x)})"))}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  dashboard:  {dashboard}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  health:     {dashboard}healthz    metrics: {dashboard}metrics").ConfigureAwait(false);
         if (app.Services.GetService(typeof(IOptions<MqttOptions>)) is IOptions<MqttOptions> mqtt)

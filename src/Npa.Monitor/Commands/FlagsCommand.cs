@@ -13,8 +13,8 @@ public static class FlagsCommand
     /// <summary>Builds the <c>flags</c> command with its <c>export</c> and <c>import</c> sub-commands.</summary>
     public static Command Create()
     {
-        var config = new Option<string?>("--config") { Description = $"Monitor config whose Storage:Flagged:Folder is the store (default: {DefaultConfigPath} when present).", Recursive = true };
-        var data = new Option<string?>("--store") { Description = "Folder of the flagged-frame store (overrides Storage:Flagged:Folder).", Recursive = true };
+        var config = new Option<string?>("--config") { Description = $"Monitor config whose Storage:DataDirectory holds the store (default: {DefaultConfigPath} when present).", Recursive = true };
+        var data = new Option<string?>("--data") { Description = "Storage:DataDirectory of the monitor (overrides the config).", Recursive = true };
         var flags = new Command("flags", "Export flagged frames for annotators and import their labels.") { config, data };
         flags.Subcommands.Add(Export(config, data));
         flags.Subcommands.Add(Import(config, data));
@@ -73,7 +73,7 @@ public static class FlagsCommand
         return import;
     }
 
-    private static SqliteFlaggedFrameStore Open(string? configPath, string? storeFolder)
+    private static SqliteFlaggedFrameStore Open(string? configPath, string? dataDirectory)
     {
         var storage = new StorageOptions();
         string? path = configPath ?? (File.Exists(DefaultConfigPath) ? DefaultConfigPath : null);
@@ -84,10 +84,10 @@ public static class FlagsCommand
             builder.AddJsonFile(Path.GetFullPath(path), optional: false);
         }
         builder.AddEnvironmentVariables("NPA_").Build().GetSection(StorageOptions.Section).Bind(storage);
-        var options = storage.Flagged;
-        if (storeFolder is not null) options.Folder = storeFolder;
+        if (dataDirectory is not null) storage.DataDirectory = dataDirectory;
+        var options = FlaggedStoreOptions.From(storage, new FlaggingOptions());
         if (!File.Exists(Path.Combine(options.Folder, FlaggedStoreOptions.DatabaseFileName)))
-            throw new InvalidOperationException($"no flagged-frame store at {Path.GetFullPath(options.Folder)} (Storage:Flagged:Folder; use --store or --config)");
+            throw new InvalidOperationException($"no flagged-frame store at {Path.GetFullPath(options.Folder)} (Storage:DataDirectory is '{storage.DataDirectory}'; use --data or --config)");
         return new SqliteFlaggedFrameStore(options);
     }
 

@@ -21,10 +21,10 @@ internal sealed partial class BedsOptionsValidator : IValidateOptions<BedsOption
             else if (!seen.Add(bed.Id))
                 errors.Add($"{key}:Id", $"'{bed.Id}' is used by more than one bed");
             if (bed.Camera is null) errors.Add($"{key}:Camera", "is required");
-            else foreach (var problem in bed.CameraForBed().Validate($"{key}:Camera")) errors.Add($"{key}:Camera", problem);
+            else foreach (var problem in bed.CameraForBed().Validate($"{key}:Camera")) errors.AddNamed(problem);
             if (bed.AssessmentRateHz is double rate) errors.Range($"{key}:AssessmentRateHz", rate, 0.1, 30);
             if (bed.Detector is { } detector)
-                foreach (var problem in detector.Validate($"{key}:Detector")) errors.Add($"{key}:Detector", problem);
+                foreach (var problem in detector.Validate($"{key}:Detector")) errors.AddNamed(problem);
         }
         return errors.Result();
     }

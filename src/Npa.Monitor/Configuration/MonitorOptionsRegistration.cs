@@ -59,6 +59,8 @@ public static class MonitorOptionsRegistration
     private static void BindStrict<TOptions>(IConfigurationSection section, TOptions options)
         where TOptions : class
     {
+        var unknown = UnknownKeys.Find(section, typeof(TOptions));
+        if (unknown.Count > 0) throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), unknown);
         try
         {
             section.Bind(options, b => b.ErrorOnUnknownConfiguration = true);

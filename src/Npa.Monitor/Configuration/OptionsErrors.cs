@@ -10,6 +10,9 @@ internal sealed class OptionsErrors
 
     public void Add(string key, string reason) => _errors.Add($"{key}: {reason}");
 
+    /// <summary>A message that already names its key (from another room's validator).</summary>
+    public void AddNamed(string message) => _errors.Add(message);
+
     public void Range(string key, double value, double min, double max)
     {
         if (double.IsNaN(value) || value < min || value > max)

@@ -43,14 +43,13 @@ public static class MonitorHost
         {
             string full = Path.GetFullPath(configPath);
             if (!File.Exists(full)) throw new MonitorStartupException($"--config: the file '{full}' does not exist");
-            try
-            {
-                builder.Configuration.AddJsonFile(full, optional: false, reloadOnChange: false);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new MonitorStartupException($"--config: '{full}' is not valid JSON: {ex.InnerException?.Message ?? ex.Message}", ex);
-            }
+            AddJson(builder.Configuration, $"--config: '{full}'", () => builder.Configuration.AddJsonFile(full, optional: false, reloadOnChange: false));
+        }
+        else if (settings.UseBuiltInDefaults)
+        {
+            var stream = typeof(MonitorHost).Assembly.GetManifestResourceStream(DefaultConfigPath)
+                ?? throw new InvalidOperationException("the built-in configs/monitor.json is missing from the assembly");
+            AddJson(builder.Configuration, "built-in configs/monitor.json", () => builder.Configuration.AddJsonStream(stream));
         }
         builder.Configuration.AddEnvironmentVariables(settings.EnvironmentPrefix);
         if (settings.Overrides is not null) builder.Configuration.AddInMemoryCollection(settings.Overrides);
@@ -60,11 +59,17 @@ public static class MonitorHost
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // Start-up failures are printed once, readably, by the run command; the host's own stack dump would bury them.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
 
+        // Kestrel is configured from a plain bind of Web: the server is built before options validation runs, and
+        // an invalid Web section must be reported with all the others, not alone from inside Kestrel.
+        var web = new WebOptions();
+        try { builder.Configuration.GetSection(WebOptions.Section).Bind(web); }
+        catch (InvalidOperationException) { /* reported by validation */ }
         builder.WebHost.ConfigureKestrel(k =>
         {
-            var web = k.ApplicationServices.GetRequiredService<IOptions<WebOptions>>().Value;
-            k.Listen(IPAddress.Parse(web.BindAddress), web.Port);
+            if (IPAddress.TryParse(web.BindAddress, out var address) && web.Port is >= 0 and <= 65535) k.Listen(address, web.Port);
         });
         AddMonitorServices(builder.Services, builder.Configuration);
         settings.ConfigureServices?.Invoke(builder.Services);
@@ -72,6 +77,18 @@ public static class MonitorHost
         var app = builder.Build();
         app.MapMonitorWeb();
         return app;
+    }
+
+    private static void AddJson(ConfigurationManager configuration, string what, Action add)
+    {
+        try
+        {
+            add();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new MonitorStartupException($"{what} is not valid JSON: {ex.InnerException?.Message ?? ex.Message}", ex);
+        }
     }
 
     /// <summary>The service core's registrations (options, hub, metrics, token, the monitor itself).</summary>
@@ -105,6 +122,17 @@ public static class MonitorHost
         services.AddSingleton<MonitorService>();
         services.AddHostedService(sp => sp.GetRequiredService<MonitorService>());
         return services;
+    }
+
+    /// <summary>
+    /// Validates every options section together and starts the host. Starting alone would resolve the hosted
+    /// services first and meet the first bad section on its own, so a user would fix errors one run at a time.
+    /// </summary>
+    public static async Task StartMonitorAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<IAsyncStartupValidator>() is { } validator) await validator.ValidateAsync(ct).ConfigureAwait(false);
+        await app.StartAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The address the dashboard listens on, once the host has started.</summary>

@@ -15,7 +15,7 @@ namespace Npa.Monitor.Hosting;
 /// The service core: loads the model, starts one pipeline per bed around the shared batcher, watches the model
 /// package for hot-swap and samples stats. A bed whose camera cannot open is shown offline; the others run.
 /// </summary>
-public sealed class MonitorService : IHostedService, IAsyncDisposable
+public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
 {
     private static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(2);
     private readonly IOptions<BedsOptions> _beds;
@@ -28,7 +28,8 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
     private readonly IScheduler _scheduler;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
-    private readonly List<BedPipeline> _pipelines = [];
+    // Replaced, never mutated, so /healthz and /api/beds can read it while start-up adds beds.
+    private BedPipeline[] _pipelines = [];
     private readonly List<BedCounters> _counters = [];
     private readonly CancellationTokenSource _stop = new();
     private ModelHolder? _models;
@@ -60,15 +61,15 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
     public string? ModelId => _models?.ModelId;
 
     /// <summary>Each bed's state now.</summary>
-    public IReadOnlyList<BedSnapshot> Beds => _pipelines.Select(p => p.Current).ToList();
+    public IReadOnlyList<BedSnapshot> Beds => Volatile.Read(ref _pipelines).Select(p => p.Current).ToList();
 
     /// <summary>Model reload attempts (hot-swap), when watching is on.</summary>
     public IObservable<ModelReload>? ModelReloads => _watcher?.Reloads;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Loads the model before any hosted service starts, so a bad package stops start-up before the broker opens.</summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        var inference = _inference.Value;
-        string modelPath = Path.GetFullPath(inference.ModelPath);
+        string modelPath = Path.GetFullPath(_inference.Value.ModelPath);
         try
         {
             _models = new ModelHolder(_engines.Load(modelPath));
@@ -79,6 +80,14 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         }
         _models.Swapped += (_, id) => _logger.LogInformation("model swapped: now serving {Model}", id);
         _logger.LogInformation("model {Model} loaded from {Path}", _models.ModelId, modelPath);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var inference = _inference.Value;
+        string modelPath = Path.GetFullPath(inference.ModelPath);
+        if (_models is null) throw new InvalidOperationException("the model is loaded in StartingAsync, which the host calls first");
         _batcher = new InferenceBatcher(_models, inference, _loggers.CreateLogger<InferenceBatcher>());
         if (inference.WatchModel)
         {
@@ -89,7 +98,7 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         var sampler = new StatsSampler(_counters, () => (_batcher.Batches, _batcher.Items, _batcher.InferenceMilliseconds, _batcher.QueueDepth, _models.ModelId), _scheduler.Now);
         _statsLoop = Task.Run(() => StatsLoopAsync(sampler, _stop.Token), CancellationToken.None);
         IsRunning = true;
-        _logger.LogInformation("monitoring {Count} bed(s): {Beds}", _pipelines.Count, string.Join(", ", _pipelines.Select(p => p.BedId)));
+        _logger.LogInformation("monitoring {Count} bed(s): {Beds}", _pipelines.Length, string.Join(", ", _pipelines.Select(p => p.BedId)));
         return Task.CompletedTask;
     }
 
@@ -106,13 +115,13 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or NotSupportedException)
             {
-                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedPipeline.Describe(bed), ex.Message);
+                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedCamera.Describe(bed), ex.Message);
                 aggregator.Apply(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, ex.Message));
             }
         }
         var pipeline = new BedPipeline(bed, frontEnd, _batcher!, _models!, aggregator, _outputs, counters, _scheduler, _loggers.CreateLogger<BedPipeline>());
         _counters.Add(counters);
-        _pipelines.Add(pipeline);
+        Volatile.Write(ref _pipelines, [.. _pipelines, pipeline]);
         pipeline.Start();
     }
 
@@ -139,9 +148,16 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         }
     }
 
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
+        bool started = IsRunning;
         IsRunning = false;
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_statsLoop is not null) await _statsLoop.ConfigureAwait(false);
@@ -149,7 +165,7 @@ public sealed class MonitorService : IHostedService, IAsyncDisposable
         foreach (var p in _pipelines) await p.DisposeAsync().ConfigureAwait(false);
         if (_batcher is not null) await _batcher.DisposeAsync().ConfigureAwait(false);
         _models?.Dispose();
-        _logger.LogInformation("monitor stopped");
+        if (started) _logger.LogInformation("monitor stopped");
     }
 
     public async ValueTask DisposeAsync()

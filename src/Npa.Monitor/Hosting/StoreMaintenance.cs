@@ -24,6 +24,12 @@ public sealed class StoreMaintenance(IFlaggedFrameStore store, ILogger<StoreMain
                 logger.LogError("flagged-frame store maintenance failed: {Reason}", ex.Message);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await NextAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> NextAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try { return await timer.WaitForNextTickAsync(ct).ConfigureAwait(false); }
+        catch (OperationCanceledException) { return false; }
     }
 }

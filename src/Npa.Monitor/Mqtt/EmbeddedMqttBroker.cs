@@ -58,9 +58,14 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
             _dashboardPasswords.Clear();
             foreach (var user in _options.DashboardUsers)
                 _dashboardPasswords[user.Username] = Encoding.UTF8.GetBytes(MonitorMqttCredentials.ReadPasswordFile(user.PasswordFile));
+            // MQTTnet also listens on the IPv6 wildcard unless told not to: that would open the broker on every
+            // interface, so only the configured address family gets an address, the other gets None.
+            var address = IPAddress.Parse(_options.Host);
+            bool v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
             var serverOptions = new MqttServerOptionsBuilder()
                 .WithDefaultEndpoint()
-                .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.Host))
+                .WithDefaultEndpointBoundIPAddress(v6 ? IPAddress.None : address)
+                .WithDefaultEndpointBoundIPV6Address(v6 ? address : IPAddress.None)
                 .WithDefaultEndpointPort(_options.Port)
                 .Build();
             var server = new MqttServerFactory().CreateMqttServer(serverOptions);
@@ -107,8 +112,8 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
 
     private static async Task DrainClientsAsync(MqttServer server, CancellationToken ct)
     {
-        // Let queued messages (the monitor's last "stopped", a final alert) reach the subscribers before the
-        // listener goes; a stuck client costs at most the grace time.
+        // Best effort: give queued messages (the monitor's last "stopped", a final alert) a moment to reach the
+        // subscribers before the listener goes; a stuck client costs at most the grace time.
         var deadline = DateTime.UtcNow + StopGrace;
         while (DateTime.UtcNow < deadline && !ct.IsCancellationRequested)
         {

@@ -100,8 +100,16 @@ public sealed class MqttAssessmentPublisher : IAssessmentPublisher, IHostedServi
 
     private Task Durable(OutboxKind kind, string topic, IMqttMessage message, bool retain)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        _link.Enqueue(new OutboxMessage(kind, topic, MqttJson.Serialize(message), 1, retain));
-        return Task.CompletedTask;
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            _link.Enqueue(new OutboxMessage(kind, topic, MqttJson.Serialize(message), 1, retain));
+            return Task.CompletedTask;
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            // Async contract: the caller observes the failure on the task (and logs it) instead of its pipeline throwing.
+            return Task.FromException(ex);
+        }
     }
 }

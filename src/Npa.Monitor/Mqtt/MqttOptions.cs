@@ -39,8 +39,8 @@ public sealed class MqttOptions
     /// <summary>Longest wait between reconnect attempts.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>SQLite file of the QoS 1 outbox (alerts, states, statuses), created 0600 in a 0700 folder.</summary>
-    public string OutboxPath { get; set; } = "data/mqtt-outbox.db";
+    /// <summary>SQLite file of the QoS 1 outbox (alerts, states, statuses), created 0600; null: <c>mqtt-outbox.db</c> in Storage:DataDirectory.</summary>
+    public string? OutboxPath { get; set; }
 
     /// <summary>
     /// How long a delivered outbox entry is kept and sent again after a reconnect (0 = removed at PUBACK). A broker

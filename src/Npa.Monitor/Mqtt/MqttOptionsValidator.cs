@@ -48,7 +48,7 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
             Fail("ReconnectMaxDelay", $"is {options.ReconnectMaxDelay}; it must be at least Mqtt:ReconnectMinDelay and at most 00:10:00");
         if (options.ReplayWindow < TimeSpan.Zero || options.ReplayWindow > TimeSpan.FromMinutes(10))
             Fail("ReplayWindow", $"is {options.ReplayWindow}; it must be between 00:00:00 and 00:10:00");
-        if (string.IsNullOrWhiteSpace(options.OutboxPath)) Fail("OutboxPath", "is empty; give the outbox's SQLite file");
+        if (options.OutboxPath is { } outbox && string.IsNullOrWhiteSpace(outbox)) Fail("OutboxPath", "is blank; leave it out to use Storage:DataDirectory");
         if (options.OutboxCapacity is < 10 or > 10_000_000)
             Fail("OutboxCapacity", $"is {options.OutboxCapacity}; it must be between 10 and 10000000");
         ValidateUsers(options, Fail);

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npa.Monitor.Configuration;
 
 namespace Npa.Monitor.Mqtt;
 
@@ -9,12 +11,13 @@ namespace Npa.Monitor.Mqtt;
 public static class MqttServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IAssessmentPublisher"/> and, in embedded mode, the broker (both started and stopped with
-    /// the host; the broker first, so that it listens before the publisher connects). Expects the <c>Mqtt</c>
-    /// options to be registered already (<c>AddMonitorOptions</c> does it).
+    /// Binds and validates <c>Mqtt</c> at start, and registers <see cref="IAssessmentPublisher"/> and, in embedded
+    /// mode, the broker (both started and stopped with the host; the broker first, so that it listens before the
+    /// publisher connects). The outbox defaults to Storage:DataDirectory, so <c>AddMonitorOptions</c> comes first.
     /// </summary>
-    public static IServiceCollection AddMonitorMqtt(this IServiceCollection services)
+    public static IServiceCollection AddMonitorMqtt(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, MqttOptionsValidator.Section);
         services.AddSingleton(sp => MonitorMqttCredentials.Resolve(sp.GetRequiredService<IOptions<MqttOptions>>().Value));
         services.AddSingleton(sp => new EmbeddedMqttBroker(
             sp.GetRequiredService<IOptions<MqttOptions>>().Value, sp.GetRequiredService<MonitorMqttCredentials>(),
@@ -23,7 +26,8 @@ public static class MqttServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
-            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), options.OutboxPath, sp.GetService<ILogger<MqttAssessmentPublisher>>());
+            string outbox = options.OutboxPath ?? Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "mqtt-outbox.db");
+            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>());
         });
         services.AddSingleton<IAssessmentPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttAssessmentPublisher>());

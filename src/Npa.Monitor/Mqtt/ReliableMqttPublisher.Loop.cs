@@ -30,6 +30,7 @@ public sealed partial class ReliableMqttPublisher
             }
             catch (Exception ex)
             {
+                Interlocked.Increment(ref _connectFailures);
                 _logger.LogWarning("MQTT broker {Host}:{Port} not reachable ({Error}); retrying in {Delay}", _options.Host, _options.Port, ex.Message, delay);
                 try
                 {

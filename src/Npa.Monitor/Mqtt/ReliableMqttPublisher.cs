@@ -31,6 +31,7 @@ public sealed partial class ReliableMqttPublisher : IAsyncDisposable
     private long _bestEffortDropped;
     private long _rejectedByBroker;
     private long _connects;
+    private long _connectFailures;
     private long _disconnectedAtMs = -1;
     private int _disposed;
 
@@ -61,6 +62,9 @@ public sealed partial class ReliableMqttPublisher : IAsyncDisposable
 
     /// <summary>Successful connects so far (1 after the first, +1 per reconnect).</summary>
     public long Connects => Interlocked.Read(ref _connects);
+
+    /// <summary>Failed connection attempts and lost connections so far (each one is followed by a backoff wait).</summary>
+    public long ConnectFailures => Interlocked.Read(ref _connectFailures);
 
     /// <summary>Best-effort messages (assessments, stats) dropped because the broker was not reachable.</summary>
     public long BestEffortDropped => Interlocked.Read(ref _bestEffortDropped);

@@ -17,9 +17,6 @@ namespace Npa.Monitor.Pipeline;
 public sealed class BedPipeline : IAsyncDisposable
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>How long a newly opened camera may stay silent before the bed says so.</summary>
-    public static readonly TimeSpan FirstFrameTimeout = TimeSpan.FromSeconds(5);
     private readonly BedOptions _bed;
     private readonly IBedFrontEnd? _frontEnd;
     private readonly InferenceBatcher _batcher;
@@ -68,20 +65,16 @@ public sealed class BedPipeline : IAsyncDisposable
         Publish(new BedUpdate(_aggregator.Current, [], true));
         if (_frontEnd is null) return;
         _subscriptions.Add(_observations.AggregateBed(_aggregator, TickInterval, _scheduler).Subscribe(Publish));
-        _subscriptions.Add(_frontEnd.Status.Subscribe(OnCameraStatus));
-        _loops.Add(Task.Run(() => CameraLoopAsync(_stop.Token)));
+        var camera = new BedCamera(_bed, _frontEnd, Accept, Observe, () => _aggregator.Current.Camera, _counters, _scheduler, _logger, _stop.Token);
+        _subscriptions.Add(_frontEnd.Status.Subscribe(camera.OnStatus));
+        _loops.Add(Task.Run(() => camera.RunAsync(_stop.Token)));
         _loops.Add(Task.Run(() => ScoreLoopAsync(_stop.Token)));
     }
 
-    private void OnCameraStatus(CameraStatus status)
+    // Latest frame wins: when the bed is still scoring, the waiting frame is replaced (and counted as skipped).
+    private void Accept(PreparedFrame frame)
     {
-        string? detail = null;
-        if (status is CameraStatus.Offline or CameraStatus.Reconnecting && _aggregator.Current.Camera == CameraStatus.Online)
-        {
-            detail = $"camera {Describe(_bed)} stopped delivering frames; reconnecting";
-            _logger.LogWarning("bed {Bed}: {Detail} (other beds keep running)", _bed.Id, detail);
-        }
-        Observe(BedObservation.CameraChanged(_scheduler.Now, status, detail));
+        if (!_frames.Writer.TryWrite(frame)) frame.Dispose();
     }
 
     /// <summary>Feeds an observation to this bed's aggregator (used for camera errors and by the loops).</summary>
@@ -102,60 +95,6 @@ public sealed class BedPipeline : IAsyncDisposable
                 catch (Exception ex) { _logger.LogError(ex, "bed {Bed}: output {Output} failed on a state update", _bed.Id, output.GetType().Name); }
 #pragma warning restore CA1031
             }
-        }
-    }
-
-    private async Task CameraLoopAsync(CancellationToken ct)
-    {
-        var backoff = _bed.Camera.Reconnect;
-        var delay = backoff.Initial;
-        while (!ct.IsCancellationRequested)
-        {
-            var ended = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var firstFrame = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            bool gotFrames = false;
-            using (_frontEnd!.Frames.Subscribe(
-                f =>
-                {
-                    // The first frame after (re)opening is what says the camera is back.
-                    if (!gotFrames) Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Online));
-                    gotFrames = true;
-                    firstFrame.TrySetResult();
-                    if (!_frames.Writer.TryWrite(f)) f.Dispose();
-                },
-                ex => ended.TrySetResult(ex),
-                () => ended.TrySetResult(null)))
-            {
-                Exception? error;
-                try
-                {
-                    // A camera that never answers (wrong URL, unplugged) does not fail: it just stays silent.
-                    var first = await Task.WhenAny(ended.Task, firstFrame.Task, Task.Delay(FirstFrameTimeout, ct)).ConfigureAwait(false);
-                    if (ct.IsCancellationRequested) return;
-                    if (first != ended.Task && first != firstFrame.Task)
-                    {
-                        string detail = $"no frames from camera {Describe(_bed)} after {FirstFrameTimeout.TotalSeconds:0} s; still trying";
-                        _logger.LogWarning("bed {Bed}: {Detail} (other beds keep running)", _bed.Id, detail);
-                        Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, detail));
-                    }
-                    error = await ended.Task.WaitAsync(ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) { return; }
-                if (error is null)
-                {
-                    _logger.LogWarning("bed {Bed}: camera source {Source} ended", _bed.Id, Describe(_bed));
-                    Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, "source ended"));
-                    return;
-                }
-                _counters.AddCameraError();
-                if (gotFrames) delay = backoff.Initial;
-                _logger.LogWarning("bed {Bed}: camera {Source} failed: {Reason}; retrying in {Delay:0.#} s (other beds keep running)",
-                    _bed.Id, Describe(_bed), error.Message, delay.TotalSeconds);
-                Observe(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, error.Message));
-            }
-            try { await Task.Delay(delay, ct).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; }
-            delay = TimeSpan.FromTicks((long)Math.Min(backoff.Max.Ticks, delay.Ticks * backoff.Multiplier));
         }
     }
 
@@ -217,10 +156,6 @@ public sealed class BedPipeline : IAsyncDisposable
         if (assessed.Flagged) _counters.AddFlagged();
         Observe(BedObservation.Assessed(assessed.Time, result));
     }
-
-    /// <summary>The camera as a person names it (kind and target).</summary>
-    internal static string Describe(BedOptions bed) =>
-        string.IsNullOrEmpty(bed.Camera.Target) ? bed.Camera.Kind.ToString() : $"{bed.Camera.Kind} {bed.Camera.Target}";
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,6 @@
 using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using Microsoft.Extensions.Options;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
@@ -12,8 +14,14 @@ using CaptureOptions = Npa.Capture.Configuration.CaptureOptions;
 namespace Npa.Monitor.Pipeline;
 
 /// <summary>Builds each bed's chain from Npa.Capture: the simulated camera or an OpenCV source, the bed's detector, crop and gate.</summary>
-public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, CaptureMetrics metrics, IScheduler scheduler) : IBedFrontEndFactory
+public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, CaptureMetrics metrics, IScheduler scheduler) : IBedFrontEndFactory, IDisposable
 {
+    private readonly Subject<FrameGroundTruth> _groundTruth = new();
+    private int _disposed;
+
+    /// <summary>What every simulated camera truly showed, frame by frame (scripted NIPS, occlusion, dropouts): for demos and end-to-end checks.</summary>
+    public IObservable<FrameGroundTruth> SimulatedGroundTruth => _groundTruth.AsObservable();
+
     public IBedFrontEnd Create(BedOptions bed, BedCounters counters, ModelHolder models)
     {
         ArgumentNullException.ThrowIfNull(bed);
@@ -24,9 +32,17 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
             AssessmentRateHz = bed.AssessmentRateHz ?? capture.Value.AssessmentRateHz,
             Detector = bed.Detector ?? capture.Value.Detector,
         };
-        IFrameSource source = camera.Kind == CameraKind.Simulated
-            ? new SimulatedBedCamera(Script(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10 }, scheduler)
-            : CameraSource.Open(camera, scheduler, new Random(), metrics);
+        IFrameSource source;
+        if (camera.Kind == CameraKind.Simulated)
+        {
+            var simulated = new SimulatedBedCamera(Script(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10 }, scheduler);
+            simulated.GroundTruth.Subscribe(_groundTruth.OnNext);
+            source = simulated;
+        }
+        else
+        {
+            source = CameraSource.Open(camera, scheduler, new Random(), metrics);
+        }
         try
         {
             var pipeline = new CaptureBedPipeline(source, options, scheduler, metrics);
@@ -46,5 +62,12 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         var script = BedScriptJson.Load(bed.Script) with { BedId = bed.Id };
         script.Validate();
         return script;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _groundTruth.OnCompleted();
+        _groundTruth.Dispose();
     }
 }

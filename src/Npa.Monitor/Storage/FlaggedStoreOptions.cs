@@ -1,20 +1,48 @@
+using Npa.Monitor.Configuration;
+
 namespace Npa.Monitor.Storage;
 
-/// <summary>Where and how much the flagged-frame store keeps (config section <c>Storage:Flagged</c>).</summary>
+/// <summary>Where and how much the flagged-frame store keeps (built from the Storage and Flagging config sections).</summary>
 public sealed class FlaggedStoreOptions
 {
     /// <summary>Database file name inside <see cref="Folder"/>.</summary>
     public const string DatabaseFileName = "flags.db";
 
+    /// <summary>Sub-folder of Storage:DataDirectory that holds the store.</summary>
+    public const string FolderName = "flagged";
+
     /// <summary>Folder holding <c>flags.db</c> and the PNG crops beside it (created 0700).</summary>
-    public string Folder { get; set; } = "data/flagged";
+    public string Folder { get; set; } = Path.Combine("data", "monitor", FolderName);
 
     /// <summary>Least time between two stored frames of one bed (0 = no limit).</summary>
     public TimeSpan MinIntervalPerBed { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Frames older than this many days are deleted (1..3650).</summary>
+    /// <summary>Frames older than this many days are deleted (at least 1).</summary>
     public int RetentionDays { get; set; } = 30;
 
-    /// <summary>Most bytes of crops kept; the oldest unlabelled frames go first when over (at least 64 KiB).</summary>
+    /// <summary>Most bytes of crops kept; the oldest unlabelled frames go first when over (at least 1).</summary>
     public long QuotaBytes { get; set; } = 1L << 30;
+
+    /// <summary>The store's settings from the validated config sections.</summary>
+    public static FlaggedStoreOptions From(StorageOptions storage, FlaggingOptions flagging)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(flagging);
+        return new FlaggedStoreOptions
+        {
+            Folder = Path.Combine(storage.DataDirectory, FolderName),
+            MinIntervalPerBed = TimeSpan.FromMinutes(1) / flagging.MaxPerBedPerMinute,
+            RetentionDays = storage.RetentionDays,
+            QuotaBytes = storage.QuotaMegabytes * (1L << 20),
+        };
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first unusable setting.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Folder)) throw new ArgumentException("flagged store folder is empty");
+        if (MinIntervalPerBed < TimeSpan.Zero) throw new ArgumentException($"flagged store MinIntervalPerBed is {MinIntervalPerBed}; it must not be negative");
+        if (RetentionDays < 1) throw new ArgumentException($"flagged store RetentionDays is {RetentionDays}; it must be at least 1");
+        if (QuotaBytes < 1) throw new ArgumentException($"flagged store QuotaBytes is {QuotaBytes}; it must be at least 1");
+    }
 }

@@ -1,3 +1,4 @@
+using Npa.Monitor.Configuration;
 using Npa.Monitor.Inference;
 
 namespace Npa.Monitor.Storage;
@@ -29,7 +30,7 @@ public sealed class FlaggingRules
         ArgumentNullException.ThrowIfNull(result);
         if (!_options.Enabled) return FlagReasons.None;
         var reasons = FlagReasons.None;
-        if (_options.BranchDisagreement && !result.BranchesAgree) reasons |= FlagReasons.BranchDisagreement;
+        if (_options.FlagBranchDisagreement && !result.BranchesAgree) reasons |= FlagReasons.BranchDisagreement;
         if (result.AlphaFused < LowAlphaThreshold) reasons |= FlagReasons.LowAlpha;
         if (result.Confidence < _options.LowConfidenceThreshold) reasons |= FlagReasons.LowConfidence;
         return reasons;

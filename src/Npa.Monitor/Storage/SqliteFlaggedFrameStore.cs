@@ -30,8 +30,7 @@ public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
     public SqliteFlaggedFrameStore(FlaggedStoreOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var check = new FlaggedStoreOptionsValidator().Validate(null, options);
-        if (check.Failed) throw new ArgumentException(check.FailureMessage, nameof(options));
+        options.Validate();
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;

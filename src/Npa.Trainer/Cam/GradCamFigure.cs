@@ -22,7 +22,8 @@ public static class GradCamFigure
         int s = spec.CropSize;
         byte[] crop = ImageCache.LoadOne(imagePath, spec);
         var chw = new float[spec.OutputLength];
-        spec.Normalize(crop, s, s, 3 * s, PixelFormat.Bgr24, chw);
+        // The crop is already resized and cropped; normalise it as the training batches do.
+        (spec with { ResizeShorterSide = s }).Normalize(crop, s, s, 3 * s, PixelFormat.Bgr24, chw);
         network.eval();
         using var image = tensor(chw, [1, 3, s, s]);
         float[] fused;
@@ -44,7 +45,10 @@ public static class GradCamFigure
         using var figure = new Mat();
         Cv2.CopyMakeBorder(overlay, figure, 0, 28, 0, 0, BorderTypes.Constant, Scalar.All(255));
         string caption = FormattableString.Invariant($"Grad-CAM: NIPS {cls} ({NipsScale.WireName(NipsScale.CategoryOf(cls))}) p={fused[cls]:F2}");
-        Cv2.PutText(figure, caption, new Point(6, displaySize + 19), HersheyFonts.HersheySimplex, 0.45, Scalar.All(0), 1, LineTypes.AntiAlias);
+        // Shrink the caption until it fits the figure's width.
+        double scale = 0.5;
+        while (scale > 0.2 && Cv2.GetTextSize(caption, HersheyFonts.HersheySimplex, scale, 1, out _).Width > displaySize - 8) scale -= 0.02;
+        Cv2.PutText(figure, caption, new Point(4, displaySize + 19), HersheyFonts.HersheySimplex, scale, Scalar.All(0), 1, LineTypes.AntiAlias);
         return new Explained(cls, fused[cls], maps, figure.ImEncode(".png"));
     }
 

@@ -37,7 +37,7 @@ public sealed class FlagsCommand_Tests : IDisposable
     [Fact]
     public async Task Export_Writes_Private_Crops_And_A_Dataset_Manifest_And_Marks_Pending_As_Exported()
     {
-        var (code, stdout, stderr) = await RunAsync("flags", "export", "--out", _temp.File("batch1"), "--store", _data);
+        var (code, stdout, stderr) = await RunAsync("flags", "export", "--out", _temp.File("batch1"), "--data", _data);
         Assert.True(code == 0, stderr);
         Assert.Contains("exported 2 flagged frame(s)", stdout, StringComparison.Ordinal);
 
@@ -62,7 +62,7 @@ public sealed class FlagsCommand_Tests : IDisposable
     [Fact]
     public async Task Export_Of_Labelled_Frames_Gives_The_Annotators_Label_For_Training()
     {
-        var (code, _, stderr) = await RunAsync("flags", "export", "--out", _temp.File("train"), "--status", "labelled", "--store", _data);
+        var (code, _, stderr) = await RunAsync("flags", "export", "--out", _temp.File("train"), "--status", "labelled", "--data", _data);
         Assert.True(code == 0, stderr);
         var entry = Assert.Single(DatasetManifestReader.Read(_temp.File("train/manifest.csv")));
         Assert.Equal((6, "annotator", "dr-a"), (entry.Label, entry.Extra["label_source"], entry.Extra["annotator"]));
@@ -73,7 +73,7 @@ public sealed class FlagsCommand_Tests : IDisposable
     {
         Directory.CreateDirectory(_temp.File("batch"));
         await File.WriteAllTextAsync(_temp.File("batch/manifest.csv"), "annotators' work");
-        var (code, _, stderr) = await RunAsync("flags", "export", "--out", _temp.File("batch"), "--store", _data);
+        var (code, _, stderr) = await RunAsync("flags", "export", "--out", _temp.File("batch"), "--data", _data);
         Assert.Equal(1, code);
         Assert.Contains("already holds manifest.csv", stderr, StringComparison.Ordinal);
         Assert.Equal("annotators' work", await File.ReadAllTextAsync(_temp.File("batch/manifest.csv")));
@@ -82,7 +82,7 @@ public sealed class FlagsCommand_Tests : IDisposable
     [Fact]
     public async Task Import_Of_An_Edited_Export_Records_Every_Label()
     {
-        await RunAsync("flags", "export", "--out", _temp.File("batch"), "--store", _data);
+        await RunAsync("flags", "export", "--out", _temp.File("batch"), "--data", _data);
         string csv = _temp.File("batch/manifest.csv");
         var edited = DatasetManifestReader.Read(csv).Select((e, i) => e with
         {
@@ -91,7 +91,7 @@ public sealed class FlagsCommand_Tests : IDisposable
         }).ToList();
         DatasetManifestWriter.Write(csv, edited);
 
-        var (code, stdout, stderr) = await RunAsync("flags", "import", csv, "--store", _data);
+        var (code, stdout, stderr) = await RunAsync("flags", "import", csv, "--data", _data);
         Assert.True(code == 0, stderr);
         Assert.Contains("imported 2 label(s)", stdout, StringComparison.Ordinal);
         using var store = OpenStore();
@@ -121,7 +121,7 @@ public sealed class FlagsCommand_Tests : IDisposable
         string csv = _temp.File("labels.csv");
         await File.WriteAllTextAsync(csv, $"{header}\na.png,4,{_ids[0]},ann\n{second}\n");
 
-        var (code, _, stderr) = await RunAsync("flags", "import", csv, "--store", _data);
+        var (code, _, stderr) = await RunAsync("flags", "import", csv, "--data", _data);
         Assert.Equal(1, code);
         Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, _ids[0]), stderr, StringComparison.Ordinal);
         if (fault != "header" && fault != "range" && fault != "notint") Assert.Contains("nothing was imported", stderr, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class FlagsCommand_Tests : IDisposable
     {
         string csv = _temp.File("labels.csv");
         await File.WriteAllTextAsync(csv, $"path,label,id\na.png,1,{_ids[0]}\n");
-        var (code, _, stderr) = await RunAsync("flags", "import", csv, "--annotator", "dr-c", "--store", _data);
+        var (code, _, stderr) = await RunAsync("flags", "import", csv, "--annotator", "dr-c", "--data", _data);
         Assert.True(code == 0, stderr);
         using var store = OpenStore();
         Assert.Equal((RelabelStatus.Labelled, 1, "dr-c"), Label(store, _ids[0]));
@@ -143,16 +143,16 @@ public sealed class FlagsCommand_Tests : IDisposable
     [Fact]
     public async Task Missing_Store_Or_Bad_Status_Gives_A_Clear_Message()
     {
-        var (code, _, stderr) = await RunAsync("flags", "export", "--out", _temp.File("x"), "--store", _temp.File("nowhere"));
+        var (code, _, stderr) = await RunAsync("flags", "export", "--out", _temp.File("x"), "--data", _temp.File("nowhere"));
         Assert.Equal(1, code);
         Assert.Contains("no flagged-frame store at", stderr, StringComparison.Ordinal);
-        var (badCode, _, badErr) = await RunAsync("flags", "export", "--out", _temp.File("x"), "--status", "done", "--store", _data);
+        var (badCode, _, badErr) = await RunAsync("flags", "export", "--out", _temp.File("x"), "--status", "done", "--data", _data);
         Assert.NotEqual(0, badCode);
         Assert.Contains("done", badErr, StringComparison.Ordinal);
     }
 
     private SqliteFlaggedFrameStore OpenStore() =>
-        new(new FlaggedStoreOptions { Folder = _data, MinIntervalPerBed = TimeSpan.Zero });
+        new(new FlaggedStoreOptions { Folder = Path.Combine(_data, FlaggedStoreOptions.FolderName), MinIntervalPerBed = TimeSpan.Zero });
 
     private static (RelabelStatus, int?, string?) Label(SqliteFlaggedFrameStore store, string id)
     {

@@ -75,6 +75,14 @@ public class MonitorOptions_Tests
     }
 
     [Fact]
+    public void Unknown_Nested_Key_Gives_Its_Full_Path()
+    {
+        var ex = Invalid<Npa.Capture.Configuration.CaptureOptions>(With(("Capture:Detector:BlazeFace:ModelPth", "x.onnx")));
+
+        Assert.StartsWith("Capture:Detector:BlazeFace:ModelPth: is not a known setting; BlazeFaceOptions has ", Assert.Single(ex.Failures));
+    }
+
+    [Fact]
     public void Unknown_Key_In_A_Bed_Is_Rejected()
     {
         var ex = Invalid<BedsOptions>(With(("Beds:0:Camrea:Kind", "File")));

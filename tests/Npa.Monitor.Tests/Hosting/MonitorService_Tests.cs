@@ -76,6 +76,7 @@ public class MonitorService_Tests
             {
                 Overrides = settings,
                 EnvironmentPrefix = "NPA_TEST_UNUSED_",
+                UseBuiltInDefaults = false,
                 ConfigureServices = s =>
                 {
                     s.AddSingleton<IInferenceEngineFactory>(engines);
@@ -84,7 +85,7 @@ public class MonitorService_Tests
             });
             await using var _ = app;
 
-            var ex = await Assert.ThrowsAsync<MonitorStartupException>(() => app.StartAsync());
+            var ex = await Assert.ThrowsAsync<MonitorStartupException>(() => app.StartMonitorAsync());
 
             Assert.Contains("Inference:ModelPath: cannot load the model package", ex.Message);
             Assert.Contains(Path.Combine(data, "models", "demo"), ex.Message);

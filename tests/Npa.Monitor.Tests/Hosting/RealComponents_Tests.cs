@@ -20,7 +20,7 @@ public class RealComponents_Tests
     }
 
     private static WebApplication Build(Dictionary<string, string?> settings) =>
-        MonitorHost.Build(new MonitorHostSettings { Overrides = settings, EnvironmentPrefix = "NPA_TEST_UNUSED_" });
+        MonitorHost.Build(new MonitorHostSettings { Overrides = settings, EnvironmentPrefix = "NPA_TEST_UNUSED_", UseBuiltInDefaults = false });
 
     [Fact]
     public async Task Corrupt_Model_File_Stops_Start_With_A_Clear_Message()
@@ -32,7 +32,7 @@ public class RealComponents_Tests
             await File.WriteAllBytesAsync(Path.Combine(package, "model.onnx"), [1, 2, 3, 4, 5, 6, 7, 8]);
             await using var app = Build(Settings(data, package));
 
-            var ex = await Assert.ThrowsAsync<MonitorStartupException>(() => app.StartAsync());
+            var ex = await Assert.ThrowsAsync<MonitorStartupException>(() => app.StartMonitorAsync());
 
             Assert.StartsWith($"Inference:ModelPath: cannot load the model package '{package}': ", ex.Message);
             Assert.Contains("sha256", ex.Message, StringComparison.OrdinalIgnoreCase);
@@ -54,7 +54,7 @@ public class RealComponents_Tests
             settings["Beds:1:Camera:Kind"] = "Stream";
             settings["Beds:1:Camera:Target"] = "rtsp://127.0.0.1:9/none";
             await using var app = Build(settings);
-            await app.StartAsync();
+            await app.StartMonitorAsync();
             var monitor = (MonitorService)app.Services.GetService(typeof(MonitorService))!;
 
             await Eventually.TrueAsync(() => monitor.Beds[0].AssessedCount > 2, "the simulated bed assessed by the real engine", 30_000);
@@ -83,7 +83,7 @@ public class RealComponents_Tests
             settings["Inference:WatchModel"] = "true";
             settings["Inference:SwapDebounceMs"] = "200";
             await using var app = Build(settings);
-            await app.StartAsync();
+            await app.StartMonitorAsync();
             var monitor = (MonitorService)app.Services.GetService(typeof(MonitorService))!;
             var reloads = new System.Collections.Concurrent.ConcurrentQueue<Npa.Monitor.ModelSwap.ModelReload>();
             using var _ = monitor.ModelReloads!.Subscribe(reloads.Enqueue);

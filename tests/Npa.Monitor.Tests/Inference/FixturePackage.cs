@@ -23,6 +23,9 @@ internal static class FixturePackage
         }
     }
 
+    /// <summary>The checkout's root (the folder holding NpaMonitor.sln).</summary>
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(Folder, "..", "..", "..", "..", ".."));
+
     /// <summary>The same formula as the Trainer's MonitorFixture.Input.</summary>
     public static float Input(int s, int i) => (float)(Math.Sin(i * 0.37 + s * 1.3) + 2.5 * (s - 1.5) * (i / (Size * Size) - 1) + Math.Cos(i * 0.011 * (s + 1)));
 

@@ -109,6 +109,30 @@ public sealed class EmbeddedMqttBroker_Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Broker_Listens_Only_On_The_Configured_Ipv4_Address()
+    {
+        using var v4 = new System.Net.Sockets.TcpClient();
+        await v4.ConnectAsync(System.Net.IPAddress.Loopback, _options.Port);
+        Assert.True(v4.Connected);
+        // No IPv6 wildcard listener: that would expose the broker on every interface.
+        using var v6 = new System.Net.Sockets.TcpClient(System.Net.Sockets.AddressFamily.InterNetworkV6);
+        await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => v6.ConnectAsync(System.Net.IPAddress.IPv6Loopback, _options.Port));
+    }
+
+    [Fact]
+    public async Task Ipv6_Host_Binds_Only_That_Address()
+    {
+        var v6Options = new MqttOptions { Host = "::1", Port = FreePort.Next() };
+        await using var broker = new EmbeddedMqttBroker(v6Options, MonitorMqttCredentials.Resolve(v6Options));
+        await broker.StartAsync();
+        using var v6 = new System.Net.Sockets.TcpClient(System.Net.Sockets.AddressFamily.InterNetworkV6);
+        await v6.ConnectAsync(System.Net.IPAddress.IPv6Loopback, v6Options.Port);
+        Assert.True(v6.Connected);
+        using var v4 = new System.Net.Sockets.TcpClient();
+        await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => v4.ConnectAsync(System.Net.IPAddress.Loopback, v6Options.Port));
+    }
+
+    [Fact]
     public async Task Start_Stop_And_Dispose_Twice_Are_Harmless()
     {
         await _broker.StartAsync();

@@ -13,23 +13,28 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly string _folder;
     private Process? _process;
 
-    private MosquittoBroker(int port)
+    private MosquittoBroker(int port, Func<string, string>? configure)
     {
         Port = port;
         _folder = Directory.CreateTempSubdirectory("npa-mosquitto-").FullName;
         File.SetUnixFileMode(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         ConfigPath = Path.Combine(_folder, "mosquitto.conf");
+        // The listener block: anonymous unless the test's configure step (which may write files into the folder) says otherwise.
+        string listener = configure?.Invoke(_folder) ?? "allow_anonymous true";
         File.WriteAllText(ConfigPath, string.Create(CultureInfo.InvariantCulture, $"""
-            listener {port} 127.0.0.1
-            allow_anonymous true
+            per_listener_settings false
             persistence false
             log_dest stderr
             log_type error
             log_type warning
+            listener {port} 127.0.0.1
+            {listener}
 
             """));
     }
+
+    public string Folder => _folder;
 
     public int Port { get; }
 
@@ -37,12 +42,15 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
 
-    /// <summary>Starts mosquitto on a free loopback port and waits until the port accepts.</summary>
-    public static async Task<MosquittoBroker> StartAsync()
+    /// <summary>
+    /// Starts mosquitto on a free loopback port and waits until the port accepts. <paramref name="configure"/> gets the
+    /// broker's folder and returns the listener's settings (default <c>allow_anonymous true</c>).
+    /// </summary>
+    public static async Task<MosquittoBroker> StartAsync(Func<string, string>? configure = null)
     {
         if (!File.Exists(Executable))
             throw new InvalidOperationException($"{Executable} is missing; install it with: sudo apt-get install -y --no-install-recommends mosquitto");
-        var broker = new MosquittoBroker(FreePort.Next());
+        var broker = new MosquittoBroker(FreePort.Next(), configure);
         await broker.RestartAsync();
         return broker;
     }

@@ -32,7 +32,7 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         await using var publisher = new MqttAssessmentPublisher(options, MonitorMqttCredentials.Resolve(options), _temp.File("outbox.db"));
         await using var live = await TestSubscriber.ConnectAsync(_broker.Port, "npa/#");
         await publisher.StartAsync(default);
-        await Eventually.HoldsAsync(() => publisher.IsConnected, "connected");
+        await Eventually.HoldsAsync(() => publisher.Connects == 1, "connected");
 
         await publisher.PublishAssessmentAsync(SampleMessages.Assessment("bed1", 1));
         await publisher.PublishStateAsync(SampleMessages.State("bed1", 1));
@@ -68,11 +68,11 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         {
             ["Mqtt:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:TopicPrefix"] = "site1/npa",
-            ["Mqtt:OutboxPath"] = _temp.File("data/mqtt-outbox.db"),
+            ["Storage:DataDirectory"] = _temp.File("data"),
         }).Build();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSection<MqttOptions, MqttOptionsValidator>(config, MqttOptionsValidator.Section);
-        builder.Services.AddMonitorMqtt();
+        builder.Services.Configure<StorageOptions>(config.GetSection(StorageOptions.Section));
+        builder.Services.AddMonitorMqtt(config);
         using var host = builder.Build();
         await host.StartAsync();
         var publisher = host.Services.GetRequiredService<IAssessmentPublisher>();
@@ -84,8 +84,23 @@ public sealed class MqttAssessmentPublisher_Tests : IAsyncLifetime
         await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available").Contains("online"), "retained online");
         Assert.True(File.Exists(_temp.File("data/mqtt-outbox.db")));
 
+        // The host stops the publisher before the broker: "stopped" is published while the broker still listens.
+        await host.Services.GetRequiredService<MqttAssessmentPublisher>().StopAsync(default);
+        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available") is [.., "stopped"], "stopped");
+        Assert.True(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
         await host.StopAsync();
-        await Eventually.HoldsAsync(() => nursing.PayloadsOn("site1/npa/available") is [.., "stopped"], "stopped reached the subscriber before the embedded broker went");
+        Assert.False(host.Services.GetRequiredService<EmbeddedMqttBroker>().IsRunning);
+    }
+
+    [Fact]
+    public async Task Alert_After_Dispose_Fails_On_The_Task_Not_In_The_Caller()
+    {
+        var options = new MqttOptions { Mode = MqttMode.External, Port = _broker.Port };
+        var publisher = new MqttAssessmentPublisher(options, MonitorMqttCredentials.Resolve(options), _temp.File("outbox.db"));
+        await publisher.DisposeAsync();
+        await publisher.DisposeAsync();
+        var task = publisher.PublishAlertAsync(SampleMessages.Alert("bed1", 1, AlertEventKind.Start));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => task);
     }
 
     private static byte[] Bytes(TestSubscriber.Received m) => Encoding.UTF8.GetBytes(m.Payload);

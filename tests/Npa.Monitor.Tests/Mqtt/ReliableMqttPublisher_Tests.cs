@@ -35,7 +35,7 @@ public sealed class ReliableMqttPublisher_Tests : IAsyncLifetime
         using var outbox = new SqliteOutbox(_temp.File("outbox.db"), 100);
         var publisher = NewPublisher(outbox);
         await publisher.StartAsync();
-        await Eventually.HoldsAsync(() => publisher.IsConnected, "publisher connected");
+        await Eventually.HoldsAsync(() => publisher.Connects == 1, "publisher connected and announced online");
 
         // A subscriber arriving later still sees "online": it is retained.
         await using var late = await TestSubscriber.ConnectAsync(_broker.Port, Available);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Npa.Monitor.Configuration;
 using Npa.Monitor.Inference;
 using Npa.Monitor.Storage;
 using Npa.Shared.Nips;
@@ -53,13 +53,13 @@ public sealed class FlaggingRules_Tests
     }
 
     [Fact]
-    public void Bad_Thresholds_Give_Messages_Naming_The_Key()
+    public void Store_Settings_Follow_The_Storage_And_Flagging_Sections()
     {
-        var result = new FlaggingOptionsValidator().Validate(null, new FlaggingOptions { LowAlphaThreshold = 1.5, LowConfidenceThreshold = -1 });
-        Assert.True(result.Failed);
-        Assert.Contains("Flagging:LowAlphaThreshold is 1.5", result.FailureMessage, StringComparison.Ordinal);
-        Assert.Contains("Flagging:LowConfidenceThreshold is -1", result.FailureMessage, StringComparison.Ordinal);
-        Assert.Equal(ValidateOptionsResult.Success, new FlaggingOptionsValidator().Validate(null, new FlaggingOptions()));
+        var store = FlaggedStoreOptions.From(
+            new StorageOptions { DataDirectory = "/var/lib/npa", RetentionDays = 7, QuotaMegabytes = 3 },
+            new FlaggingOptions { MaxPerBedPerMinute = 4 });
+        Assert.Equal(("/var/lib/npa/flagged", TimeSpan.FromSeconds(15), 7, 3L * 1024 * 1024),
+            (store.Folder, store.MinIntervalPerBed, store.RetentionDays, store.QuotaBytes));
     }
 
     [Fact]

@@ -72,6 +72,7 @@ internal sealed class TestMonitor : IAsyncDisposable
             ConfigPath = null,
             Overrides = settings,
             EnvironmentPrefix = "NPA_TEST_UNUSED_",
+            UseBuiltInDefaults = false,
             ConfigureServices = s =>
             {
                 s.AddSingleton<IInferenceEngineFactory>(engines);
@@ -80,7 +81,7 @@ internal sealed class TestMonitor : IAsyncDisposable
         });
         try
         {
-            await app.StartAsync();
+            await app.StartMonitorAsync();
         }
         catch
         {

@@ -64,6 +64,8 @@ public class Dashboard_Browser_Tests
         await Assertions.Expect(tile2.Locator(".category")).ToHaveTextAsync("no face");
 
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the page reloaded instead of updating live");
+        if (Environment.GetEnvironmentVariable("NPA_DASHBOARD_SCREENSHOT") is { Length: > 0 } shot)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         Assert.Empty(errors);
     }
 }

@@ -60,6 +60,23 @@ internal static class TinyNets
         .Where(c => c.name is not ("avgpool" or "flatten" or "fc"))
         .Select(c => (c.name, (nn.Module<Tensor, Tensor>)c.module)).ToArray()));
 
+    /// <summary>
+    /// Sets every BatchNorm's running statistics to those of one training-mode pass of <paramref name="forward"/>, as a
+    /// trained network has them: activations stay at a realistic scale through deep trunks (random statistics blow them
+    /// up through resnet50), while mean and variance are still far from the 0/1 defaults, so folding is really tested.
+    /// </summary>
+    public static T Calibrate<T>(T module, Action<T> forward) where T : nn.Module
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        var norms = module.modules().OfType<BatchNorm2d>().ToList();
+        foreach (var bn in norms) bn.momentum = 1.0;
+        module.train();
+        using (no_grad()) forward(module);
+        foreach (var bn in norms) bn.momentum = 0.1;
+        module.eval();
+        return module;
+    }
+
     /// <summary>Gives every BatchNorm random running statistics and affine values so folding is really tested.</summary>
     public static T Randomize<T>(T module) where T : nn.Module
     {

@@ -49,18 +49,20 @@
   function drawSpark(t) {
     const now = t.history.length ? t.history[t.history.length - 1].t : Date.now();
     t.history = t.history.filter((p) => p.t >= now - historyMs);
+    // Until the history fills the window, stretch it over at least a minute so a new bed's line is readable.
+    const span = t.history.length ? Math.min(historyMs, Math.max(60000, now - t.history[0].t)) : historyMs;
     let d = '';
     let pen = false;
     for (const p of t.history) {
       if (p.s === undefined || p.s === null) { pen = false; continue; }
-      const x = 300 - ((now - p.t) / historyMs) * 300;
+      const x = 300 - ((now - p.t) / span) * 300;
       d += `${pen ? 'L' : 'M'}${x.toFixed(1)} ${y(p.s).toFixed(1)} `;
       pen = true;
     }
     t.line.setAttribute('d', d.trim());
   }
 
-  function time(iso) { return new Date(iso).toLocaleTimeString(); }
+  function time(iso) { return new Date(iso).toLocaleTimeString('en-GB'); }
 
   function render(v) {
     const t = beds.get(v.bed) || createTile(v.bed);

@@ -1,0 +1,100 @@
+using System.Runtime.Versioning;
+using System.Text;
+using Npa.Monitor.Mqtt;
+using Npa.Monitor.Tests.Storage;
+using Npa.Shared.Messages;
+
+namespace Npa.Monitor.Tests.Mqtt;
+
+/// <summary>
+/// A pain episode's alert events (start, updates, end) through the typed publisher while a real mosquitto is killed
+/// mid-episode, and while the monitor restarts with the broker down: every event arrives, in order, at least once.
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed class AlertEpisodeOutage_Tests : IAsyncLifetime
+{
+    private const string AlertTopic = "npa/beds/bed1/alert";
+    private readonly TempFolder _temp = new();
+    private MosquittoBroker _broker = null!;
+    private TcpGate _gate = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await MosquittoBroker.StartAsync();
+        _gate = new TcpGate(_broker.Port);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gate.DisposeAsync();
+        await _broker.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Mosquitto_Killed_Mid_Episode_Loses_No_Alert_Event()
+    {
+        await using var publisher = NewPublisher();
+        var before = await TestSubscriber.ConnectAsync(_broker.Port, AlertTopic);
+        await publisher.StartAsync(default);
+        await publisher.PublishAlertAsync(Event(1, AlertEventKind.Start));
+        for (int seq = 2; seq <= 10; seq++) await publisher.PublishAlertAsync(Event(seq, AlertEventKind.Update));
+        await Eventually.HoldsAsync(() => before.Messages.Count >= 3, "the episode is under way");
+
+        await _broker.KillAsync(); // mid-episode, with updates possibly in flight
+        _gate.Close();
+        for (int seq = 11; seq <= 19; seq++) await publisher.PublishAlertAsync(Event(seq, AlertEventKind.Update));
+        await publisher.PublishAlertAsync(Event(20, AlertEventKind.End));
+
+        await _broker.RestartAsync();
+        await before.DisposeAsync();
+        await using var after = await TestSubscriber.ConnectAsync(_broker.Port, AlertTopic);
+        _gate.Open();
+        await Eventually.HoldsAsync(() => Events(after).Any(e => e.Event == AlertEventKind.End), "the end event", seconds: 10);
+
+        var all = Events(before).Concat(Events(after)).ToList();
+        Assert.Equal(Enumerable.Range(1, 20), all.Select(e => (int)e.Seq).Distinct());
+        Assert.Equal(AlertEventKind.Start, all[0].Event);
+        Assert.All(all, e => Assert.Equal(AlertEventMessage.SchemaName, e.Schema));
+        await Eventually.HoldsAsync(() => publisher.Pending == 0, "outbox drained");
+    }
+
+    [Fact]
+    public async Task Monitor_Restarted_While_Mosquitto_Is_Down_Delivers_The_Stored_Events()
+    {
+        await using (var first = NewPublisher())
+        {
+            _gate.Close();
+            await _broker.KillAsync();
+            await first.StartAsync(default);
+            await first.PublishAlertAsync(Event(1, AlertEventKind.Start));
+            await first.PublishAlertAsync(Event(2, AlertEventKind.Update));
+            await first.PublishAlertAsync(Event(3, AlertEventKind.End));
+            Assert.Equal(3, first.Pending);
+        } // the monitor stops; the broker is still down
+
+        await using var second = NewPublisher();
+        Assert.Equal(3, second.Pending);
+        await second.StartAsync(default);
+        await _broker.RestartAsync();
+        await using var subscriber = await TestSubscriber.ConnectAsync(_broker.Port, AlertTopic);
+        _gate.Open();
+        await Eventually.HoldsAsync(() => Events(subscriber).Count == 3, "the three stored events", seconds: 10);
+        Assert.Equal([AlertEventKind.Start, AlertEventKind.Update, AlertEventKind.End], Events(subscriber).Select(e => e.Event));
+    }
+
+    private MqttAssessmentPublisher NewPublisher()
+    {
+        var options = new MqttOptions
+        {
+            Mode = MqttMode.External, Port = _gate.Port,
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
+        };
+        return new MqttAssessmentPublisher(options, MonitorMqttCredentials.Resolve(options), _temp.File("outbox.db"));
+    }
+
+    private static AlertEventMessage Event(long seq, AlertEventKind kind) => SampleMessages.Alert("bed1", seq, kind);
+
+    private static List<AlertEventMessage> Events(TestSubscriber s) =>
+        [.. s.PayloadsOn(AlertTopic).Select(p => MqttJson.Deserialize<AlertEventMessage>(Encoding.UTF8.GetBytes(p)))];
+}
