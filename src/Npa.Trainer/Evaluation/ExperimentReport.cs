@@ -21,12 +21,12 @@ public static class ExperimentReport
         md.AppendLine();
         md.AppendLine(ci, $"- data: `{baseConfig.Data.Manifest ?? baseConfig.Data.ImageFolder}`; {baseConfig.Data.ImageSize} px; noise {baseConfig.Data.Noise} at {baseConfig.Data.NoiseRate:P0} of the training labels");
         md.AppendLine(ci, $"- branches: A = {baseConfig.Model.BranchA}, B = {baseConfig.Model.BranchB ?? "none"}; {baseConfig.Optim.Epochs} epochs, batch {baseConfig.Optim.BatchSize}, lr {baseConfig.Optim.LearningRate}");
-        md.AppendLine(ci, $"- seeds: {string.Join(", ", seeds)} ({seeds.Count} runs per row); accuracy is the kept network's (student or EMA teacher, whichever validated better) on the {(test ? "test" : "validation")} split, mean ± sample std");
+        md.AppendLine(ci, $"- seeds: {string.Join(", ", seeds)} (runs per row in the Runs column); accuracy is the kept network's (student or EMA teacher, whichever validated better) on the {(test ? "test" : "validation")} split, mean ± sample std");
         md.AppendLine();
         md.AppendLine("## Accuracy per configuration (cf. paper Table II)");
         md.AppendLine();
-        md.AppendLine("| Method | Branches | Accuracy (%) | Student val (%) | Teacher val (%) | Teacher kept | Relabels / run | Relabel precision (%) | s / epoch | Peak MiB |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| Method | Branches | Runs | Accuracy (%) | Student val (%) | Teacher val (%) | Teacher kept | Relabels / run | Relabel precision (%) | s / epoch | Peak MiB |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var v in variants)
         {
             var rows = results.Where(r => r.Variant == v).ToList();
@@ -35,7 +35,7 @@ public static class ExperimentReport
             var precision = rows.SelectMany(r => r.Epochs).Where(e => e.RelabelPrecision is not null && e.RelabelCount > 0).ToList();
             double precisionPct = precision.Count == 0 ? double.NaN
                 : 100.0 * precision.Sum(e => e.RelabelPrecision!.Value * e.RelabelCount) / precision.Sum(e => e.RelabelCount);
-            md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {string.Join(" + ", o.Branches)} | {Pm(rows.Select(r => r.Accuracy * 100).ToArray())} "
+            md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {string.Join(" + ", o.Branches)} | {rows.Count} | {Pm(rows.Select(r => r.Accuracy * 100).ToArray())} "
                 + $"| {Pm(rows.Select(r => r.Outcome.ValAccuracyStudent * 100).ToArray())} | {(teacherVals.Length == 0 ? "–" : Pm(teacherVals))} "
                 + $"| {rows.Count(r => r.Outcome.Winner == "teacher")}/{rows.Count} | {rows.Average(r => r.Outcome.RelabelTotal):F1} | {RelabelFigure.Format(precisionPct)} "
                 + $"| {rows.Average(r => r.Outcome.SecondsPerEpoch):F1} | {rows.Max(r => r.Outcome.PeakWorkingSetMb):F0} |");

@@ -19,8 +19,14 @@ public static class RelabelFigure
         for (int s = 0; s < series.Count; s++)
         {
             var (label, count, precision) = series[s];
+            // A variant's bars and precision line share one colour.
+            var color = plot.Add.Palette.GetColor(s);
             var bars = plot.Add.Bars(count.Select((_, e) => e + 1 - 0.4 + width * (s + 0.5)).ToArray(), count);
-            foreach (var bar in bars.Bars) bar.Size = width;
+            foreach (var bar in bars.Bars)
+            {
+                bar.Size = width;
+                bar.FillColor = color;
+            }
             bars.LegendText = $"{label}: relabels";
             var xs = Enumerable.Range(0, precision.Length).Where(e => !double.IsNaN(precision[e])).Select(e => e + 1.0).ToArray();
             if (xs.Length == 0) continue;
@@ -28,9 +34,12 @@ public static class RelabelFigure
             line.Axes.YAxis = right;
             line.LegendText = $"{label}: precision %";
             line.LineWidth = 2;
+            line.Color = color;
             line.MarkerSize = 6;
         }
         plot.Axes.SetLimitsY(0, 105, right);
+        double top = series.SelectMany(x => x.Count).Where(v => !double.IsNaN(v)).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, Math.Max(1, top) * 1.15, plot.Axes.Left);
         plot.XLabel("epoch");
         plot.YLabel("relabelled samples");
         right.Label.Text = "relabel precision (%)";

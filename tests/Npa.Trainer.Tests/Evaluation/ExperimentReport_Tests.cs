@@ -30,9 +30,9 @@ public sealed class ExperimentReport_Tests : IDisposable
         };
         string md = ExperimentReport.Write(dir, config, results);
         // HSN: (80 + 82)/2 = 81, sample std √2 = 1.41; relabel precision weighted by count: (0.75·4 + 1·6)/10 = 90 %
-        Assert.Contains("| HSN (EMA + rectification + RR) | resnet18 + efficientnet_v2_t | 81.00 ± 1.41 |", md, StringComparison.Ordinal);
+        Assert.Contains("| HSN (EMA + rectification + RR) | resnet18 + efficientnet_v2_t | 2 | 81.00 ± 1.41 |", md, StringComparison.Ordinal);
         Assert.Contains("| 5.0 | 90.0 |", md, StringComparison.Ordinal);
-        Assert.Contains("| Single branch A | resnet18 + efficientnet_v2_t | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Single branch A | resnet18 + efficientnet_v2_t | 2 | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
         Assert.Contains("| ✓ | ✓ | ✓ | ✗ | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
         // Fig. 3 table: epoch 2 mean count (4 + 6)/2 = 5, mean precision (75 + 100)/2 = 87.5
         Assert.Contains("| 2 | 5.0 | 87.5 |", md, StringComparison.Ordinal);
