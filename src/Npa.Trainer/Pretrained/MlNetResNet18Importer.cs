@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Npa.Trainer.Models;
 using Onnx;
 using TorchSharp;
@@ -30,18 +29,7 @@ public static class MlNetResNet18Importer
     public static List<(string Key, Tensor Value)> ReadStateDict(string? onnxPath = null)
     {
         var path = onnxPath ?? DefaultModelPath;
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"ML.NET ResNet18 ONNX '{path}' does not exist; it comes with NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18 (build assets).", path);
-        ModelProto model;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            model = ModelProto.Parser.ParseFrom(stream);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new InvalidDataException($"'{path}' is not an ONNX model: {e.Message}", e);
-        }
+        var model = MlNetOnnxFile.Read(path, "ML.NET ResNet18 ONNX");
 
         var pairs = ConvBatchNormPairs(model.Graph, path);
         var slots = TorchvisionSlots(pairs, path);

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Npa.Shared.Preprocessing;
 using Onnx;
 
@@ -16,18 +15,7 @@ public static class MlNetResNet18Preprocess
     public static RgbValues ReadChannelMeans(string? onnxPath = null)
     {
         var path = onnxPath ?? DefaultModelPath;
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"ML.NET ResNet18 preprocessing ONNX '{path}' does not exist; it comes with NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18 (build assets).", path);
-        ModelProto model;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            model = ModelProto.Parser.ParseFrom(stream);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new InvalidDataException($"'{path}' is not an ONNX model: {e.Message}", e);
-        }
+        var model = MlNetOnnxFile.Read(path, "ML.NET ResNet18 preprocessing ONNX");
 
         var mean = model.Graph.Initializer.FirstOrDefault(t =>
             t.Dims.Count == 4 && t.Dims[0] == 1 && t.Dims[1] == 3 && t.DataType == (int)TensorProto.Types.DataType.Float)
