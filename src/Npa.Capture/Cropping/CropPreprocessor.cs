@@ -6,7 +6,7 @@ using OpenCvSharp;
 namespace Npa.Capture.Cropping;
 
 /// <summary>
-/// Turns a BGR face crop into model input: OpenCV <c>INTER_LINEAR</c> resize to the spec's geometry here, then the
+/// Turns a BGR face crop into model input: <see cref="ModelInputResize"/> (shared with the Trainer), then the
 /// Shared <see cref="PreprocessSpec.Normalize"/> (centre crop + CHW normalization). Does not take ownership of the crop.
 /// </summary>
 public static class CropPreprocessor
@@ -22,9 +22,7 @@ public static class CropPreprocessor
         }
 
         long start = Stopwatch.GetTimestamp();
-        CropGeometry geometry = spec.ResizeGeometry(crop.Width, crop.Height);
-        using var resized = new Mat();
-        Cv2.Resize(crop, resized, new Size(geometry.ResizedWidth, geometry.ResizedHeight), 0, 0, InterpolationFlags.Linear);
+        using var resized = ModelInputResize.Resize(crop, spec);
         spec.Normalize(resized.AsSpan<byte>(), resized.Width, resized.Height, (int)resized.Step(), PixelFormat.Bgr24, chw);
         if (metrics is not null)
         {

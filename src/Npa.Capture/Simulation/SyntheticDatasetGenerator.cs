@@ -1,11 +1,13 @@
 using System.Globalization;
+using Npa.Capture.Quality;
 using Npa.Shared.Datasets;
 using OpenCvSharp;
 
 namespace Npa.Capture.Simulation;
 
 /// <summary>
-/// Writes a synthetic neonatal pain dataset: square face crops as PNG, a manifest CSV (noisy <c>label</c>,
+/// Writes a synthetic neonatal pain dataset: square face crops as PNG (cut around the true box, or from full camera frames
+/// by the bedside capture chain), a manifest CSV (noisy <c>label</c>,
 /// <c>clean_label</c>, subject, split, occlusion, pose), a Table-I-like summary and a contact sheet.
 /// Deterministic for a given seed, whatever the thread count.
 /// </summary>
@@ -22,27 +24,47 @@ public static class SyntheticDatasetGenerator
         string root = Path.GetFullPath(options.OutputDirectory);
         var plans = Plan(options);
         AssignSplits(plans, options);
-        SyntheticNoise.Apply(plans, options);
 
         Directory.CreateDirectory(Path.Combine(root, "images"));
+        var refused = new QualityReasons[plans.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-        Parallel.ForEach(plans, parallel, plan =>
+        if (options.Render == SyntheticRender.CameraFrame)
         {
-            using var crop = RenderCrop(plan.Spec, options.ImageSize);
-            string path = Path.Combine(root, plan.RelativePath);
-            if (!Cv2.ImWrite(path, crop)) throw new IOException($"could not write {path}");
-            progress?.Report(1);
-        });
+            var canvas = new Size(options.CameraWidth, options.CameraHeight);
+            // One capture chain per worker: detectors are not thread-safe.
+            Parallel.For(0, plans.Count, parallel, () => new CameraFrameCropper(options.Capture), (i, _, cropper) =>
+            {
+                var (crop, reasons) = cropper.Cut(plans[i].Spec, canvas);
+                refused[i] = reasons;
+                if (crop is not null) using (crop) Write(crop, Path.Combine(root, plans[i].RelativePath));
+                progress?.Report(1);
+                return cropper;
+            }, cropper => cropper.Dispose());
+        }
+        else
+        {
+            Parallel.ForEach(plans, parallel, plan =>
+            {
+                using var crop = RenderCrop(plan.Spec, options.ImageSize);
+                Write(crop, Path.Combine(root, plan.RelativePath));
+                progress?.Report(1);
+            });
+        }
 
+        // Only what the bedside would score becomes data; noise goes on afterwards so its rates hold on what is kept.
+        plans = plans.Where(p => refused[p.Index] == QualityReasons.None).ToList();
+        SyntheticNoise.Apply(plans, options);
+        var refusedCounts = refused.Where(r => r != QualityReasons.None).GroupBy(r => r.ToString())
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var entries = plans.Select(p => ToEntry(p, root)).ToList();
         string manifest = Path.Combine(root, ManifestFileName);
         DatasetManifestWriter.Write(manifest, entries);
         var summary = new DatasetSummary(entries);
         string summaryPath = Path.Combine(root, SummaryFileName);
-        File.WriteAllText(summaryPath, SummaryMarkdown(options, summary));
+        File.WriteAllText(summaryPath, SummaryMarkdown(options, summary, refusedCounts));
         string sheetPath = Path.Combine(root, ContactSheetFileName);
         WriteContactSheet(plans, root, sheetPath, options);
-        return new SyntheticDatasetResult(entries, manifest, summaryPath, sheetPath, summary);
+        return new SyntheticDatasetResult(entries, manifest, summaryPath, sheetPath, summary) { Refused = refusedCounts };
     }
 
     /// <summary>Renders the scene at twice the crop size and cuts a square 1.3 face boxes wide around the face, padding past the frame edge with black.</summary>
@@ -67,13 +89,25 @@ public static class SyntheticDatasetGenerator
         return crop;
     }
 
+    private static void Write(Mat image, string path)
+    {
+        if (!Cv2.ImWrite(path, image)) throw new IOException($"could not write {path}");
+    }
+
+    // Camera frames span the simulated bedside camera's placements (face 0.32–0.45 of the shorter side, roll ±8° plus
+    // agitation, yaw ±0.12) with room to spare, so that a new bed's camera is not outside what training saw.
+    private static readonly FaceSceneSamplerOptions CameraPlacement = new() { MinFaceFraction = 0.26, MaxFaceFraction = 0.52, MaxRollDegrees = 16, MaxYaw = 0.2 };
+
     private static List<SyntheticImagePlan> Plan(SyntheticDatasetOptions o)
     {
         var counts = o.Distribution.Counts(o.Count);
         var labels = Enumerable.Range(0, counts.Length).SelectMany(c => Enumerable.Repeat(c, counts[c])).ToArray();
         new Random(SeedMix.Combine(o.Seed, 0x1ABE1)).Shuffle(labels);
-        var canvas = new Size(2 * o.ImageSize, 2 * o.ImageSize);
-        var sampler = new FaceSceneSamplerOptions { MinFaceFraction = 0.3, MaxFaceFraction = 0.42, OcclusionRate = o.OcclusionRate };
+        bool camera = o.Render == SyntheticRender.CameraFrame;
+        var canvas = camera ? new Size(o.CameraWidth, o.CameraHeight) : new Size(2 * o.ImageSize, 2 * o.ImageSize);
+        var sampler = camera
+            ? CameraPlacement with { OcclusionRate = o.OcclusionRate }
+            : new FaceSceneSamplerOptions { MinFaceFraction = 0.3, MaxFaceFraction = 0.42, OcclusionRate = o.OcclusionRate };
         var plans = new List<SyntheticImagePlan>(labels.Length);
         SubjectAppearance? subject = null;
         for (int i = 0; i < labels.Length; i++)
@@ -117,11 +151,18 @@ public static class SyntheticDatasetGenerator
         };
     }
 
-    private static string SummaryMarkdown(SyntheticDatasetOptions o, DatasetSummary summary) => string.Create(CultureInfo.InvariantCulture,
-        $"# Synthetic neonatal pain set\n\n{o.Count} images of {o.ImageSize} px, seed {o.Seed}, class distribution {o.Distribution.Name}, " +
+    private static string SummaryMarkdown(SyntheticDatasetOptions o, DatasetSummary summary, IReadOnlyDictionary<string, int> refused) => string.Create(CultureInfo.InvariantCulture,
+        $"# Synthetic neonatal pain set\n\n{Rendering(o, refused)}, seed {o.Seed}, class distribution {o.Distribution.Name}, " +
         $"{o.ImagesPerSubject} images per subject, split by subject {o.TrainFraction:P0}/{1 - o.TrainFraction:P0}, occlusion rate {o.OcclusionRate:P0}, " +
         $"noise {o.Noise} {o.NoiseFraction:P0}{(o.Noise == LabelNoiseMode.Occlusion ? $" (occluded {o.OccludedNoiseRate:P0})" : "")}" +
         $"{(o.NoisyTestSplit ? " on both splits" : " on the training split")}.\n\n{summary.ToMarkdown()}");
+
+    private static string Rendering(SyntheticDatasetOptions o, IReadOnlyDictionary<string, int> refused) => o.Render == SyntheticRender.CameraFrame
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{o.Count} camera frames of {o.CameraWidth}x{o.CameraHeight} cut by the bedside chain ({o.Capture.Detector.Kind}, margin {o.Capture.Crop.Margin}, " +
+            $"{o.Capture.Crop.OutputSize} px crops, quality gate); {refused.Values.Sum()} refused and left out " +
+            $"({(refused.Count == 0 ? "none" : string.Join(", ", refused.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}")))})")
+        : string.Create(CultureInfo.InvariantCulture, $"{o.Count} images of {o.ImageSize} px");
 
     private static void WriteContactSheet(List<SyntheticImagePlan> plans, string root, string path, SyntheticDatasetOptions o)
     {

@@ -9,7 +9,7 @@ public sealed record SyntheticDatasetOptions
 
     public int Seed { get; init; } = 1;
 
-    /// <summary>Side of the square face crops, in pixels.</summary>
+    /// <summary>Side of the square face crops, in pixels (camera frames: the crop spec's output size sets it).</summary>
     public int ImageSize { get; init; } = 128;
 
     public ClassDistribution Distribution { get; init; } = ClassDistribution.Uniform;
@@ -33,6 +33,17 @@ public sealed record SyntheticDatasetOptions
     /// <summary>Also corrupt the test split's labels; off by default so the test split scores against clean labels.</summary>
     public bool NoisyTestSplit { get; init; }
 
+    /// <summary>Face crops cut around the true box, or full camera frames cut by the bedside capture chain.</summary>
+    public SyntheticRender Render { get; init; } = SyntheticRender.FaceCrop;
+
+    /// <summary>Camera frame size for <see cref="SyntheticRender.CameraFrame"/> (the simulated bedside camera's).</summary>
+    public int CameraWidth { get; init; } = 640;
+
+    public int CameraHeight { get; init; } = 480;
+
+    /// <summary>The bedside capture settings (detector, crop, quality gate) for <see cref="SyntheticRender.CameraFrame"/>.</summary>
+    public Configuration.CaptureOptions Capture { get; init; } = new();
+
     /// <summary>Images per class row of the contact sheet.</summary>
     public int ContactSheetColumns { get; init; } = 10;
 
@@ -47,6 +58,11 @@ public sealed record SyntheticDatasetOptions
         if (!(NoiseFraction is >= 0 and <= 1)) throw new ArgumentException($"noise fraction {NoiseFraction} must be 0..1");
         if (!(OccludedNoiseRate is >= 0 and <= 1)) throw new ArgumentException($"occluded noise rate {OccludedNoiseRate} must be 0..1");
         if (ContactSheetColumns is < 1 or > 50) throw new ArgumentException($"contact sheet columns {ContactSheetColumns} must be 1..50");
+        if (CameraWidth is < 64 or > 4096 || CameraHeight is < 64 or > 4096)
+            throw new ArgumentException($"camera size {CameraWidth}x{CameraHeight} must be 64..4096 on each side");
         ArgumentNullException.ThrowIfNull(Distribution);
+        ArgumentNullException.ThrowIfNull(Capture);
+        string[] capture = Capture.Validate().ToArray();
+        if (Render == SyntheticRender.CameraFrame && capture.Length > 0) throw new ArgumentException(string.Join(" ", capture));
     }
 }

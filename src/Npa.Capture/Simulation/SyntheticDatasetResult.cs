@@ -8,4 +8,8 @@ public sealed record SyntheticDatasetResult(
     string ManifestPath,
     string SummaryPath,
     string ContactSheetPath,
-    DatasetSummary Summary);
+    DatasetSummary Summary)
+{
+    /// <summary>Camera frames the capture chain refused, by reason (no face, too small, blurry…); they are not in the set.</summary>
+    public IReadOnlyDictionary<string, int> Refused { get; init; } = new Dictionary<string, int>();
+}

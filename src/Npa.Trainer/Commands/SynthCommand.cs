@@ -25,6 +25,12 @@ public static class SynthCommand
         var occludedNoise = new Option<double>("--occluded-noise-rate") { Description = "Noise rate on occluded images for --noise Occlusion", DefaultValueFactory = _ => 0.30 };
         var noisyTest = new Option<bool>("--noisy-test") { Description = "Corrupt the test split's labels too" };
         var sheetColumns = new Option<int>("--sheet-columns") { Description = "Images per class row of the contact sheet", DefaultValueFactory = _ => 10 };
+        var render = new Option<SyntheticRender>("--render")
+        {
+            Description = "FaceCrop: cut around the true face box; CameraFrame: render 640x480 camera frames and cut them with the monitor's own " +
+                "capture chain (BlazeFace, tracker, square crop, quality gate), so training sees what the bedside serves",
+            DefaultValueFactory = _ => SyntheticRender.FaceCrop,
+        };
         var detect = new Option<bool>("--detect-report") { Description = "Instead of a dataset, print Haar detection rates by group on 640x480 renders" };
         var frames = new Option<int>("--frames") { Description = "Unoccluded frames for --detect-report", DefaultValueFactory = _ => 240 };
         var minNeighbors = new Option<int>("--min-neighbors") { Description = "Haar minNeighbors for --detect-report", DefaultValueFactory = _ => 4 };
@@ -32,7 +38,7 @@ public static class SynthCommand
 
         var command = new Command("synth", "Render a synthetic neonatal pain dataset (images, manifest CSV, Table-I summary, contact sheet)")
         {
-            output, count, seed, size, distribution, perSubject, trainFraction, occlusion, noise, noiseFraction, occludedNoise, noisyTest, sheetColumns,
+            output, count, seed, size, distribution, perSubject, trainFraction, occlusion, noise, noiseFraction, occludedNoise, noisyTest, sheetColumns, render,
             detect, frames, minNeighbors, cascade,
         };
         command.SetAction((parse, ct) =>
@@ -61,7 +67,9 @@ public static class SynthCommand
                     OccludedNoiseRate = parse.GetValue(occludedNoise),
                     NoisyTestSplit = parse.GetValue(noisyTest),
                     ContactSheetColumns = parse.GetValue(sheetColumns),
+                    Render = parse.GetValue(render),
                 };
+                if (options.Render == SyntheticRender.CameraFrame) options = options with { ImageSize = options.Capture.Crop.OutputSize };
                 return Task.FromResult(Generate(options, ct));
             }
             catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or IOException)
@@ -93,6 +101,8 @@ public static class SynthCommand
             table.AddRow(C(c), NipsScale.WireName(NipsScale.CategoryOf(c)), C(summary.Train[c]), C(summary.Test[c]), C(summary.Train[c] + summary.Test[c]), C(summary.Noisy[c]), C(summary.Occluded[c]));
         table.AddRow("all", "", C(summary.Train.Sum()), C(summary.Test.Sum()), C(summary.Train.Sum() + summary.Test.Sum()), C(summary.Noisy.Sum()), C(summary.Occluded.Sum()));
         AnsiConsole.Write(table);
+        if (result.Refused.Count > 0)
+            AnsiConsole.MarkupLineInterpolated($"refused by the capture chain and left out: {string.Join(", ", result.Refused.Select(r => $"{r.Key} {r.Value}"))}");
         AnsiConsole.MarkupLineInterpolated($"{options.Count} images in {clock.Elapsed.TotalSeconds:F1} s ({options.Count / clock.Elapsed.TotalSeconds:F0} images/s on {Environment.ProcessorCount} cores)");
         AnsiConsole.MarkupLineInterpolated($"manifest: {result.ManifestPath}\nsummary:  {result.SummaryPath}\nsheet:    {result.ContactSheetPath}");
         return 0;

@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
+using Npa.Capture.Cropping;
 using Npa.Shared.Preprocessing;
 using OpenCvSharp;
 
 namespace Npa.Trainer.Data;
 
 /// <summary>
-/// Every image of a split decoded once (OpenCV; grayscale becomes 3-channel), resized by the spec's geometry with
-/// INTER_LINEAR and centre-cropped, kept as packed BGR bytes (3·S·S per image) so that an epoch only normalises.
+/// Every image of a split decoded once (OpenCV; grayscale becomes 3-channel), resized by the Monitor's own
+/// <see cref="ModelInputResize"/> and centre-cropped, kept as packed BGR bytes (3·S·S per image) so that an epoch only normalises.
 /// </summary>
 public sealed class ImageCache
 {
@@ -47,8 +48,7 @@ public sealed class ImageCache
         using var image = Cv2.ImRead(path, ImreadModes.Color);
         if (image.Empty()) throw new InvalidDataException($"cannot decode image {path} (not an image OpenCV can read)");
         var g = spec.ResizeGeometry(image.Width, image.Height);
-        using var resized = new Mat();
-        Cv2.Resize(image, resized, new Size(g.ResizedWidth, g.ResizedHeight), interpolation: InterpolationFlags.Linear);
+        using var resized = ModelInputResize.Resize(image, spec);
         using var roi = new Mat(resized, new Rect(g.CropX, g.CropY, g.CropSize, g.CropSize));
         using var crop = roi.Clone();
         var bytes = new byte[3 * g.CropSize * g.CropSize];

@@ -49,22 +49,37 @@ public static class MlNetResNet18Importer
         return result;
     }
 
-    /// <summary>Fills a resnet18_mlnet <paramref name="backbone"/> from the ONNX (default: <see cref="DefaultModelPath"/>).</summary>
+    /// <summary>Standard torchvision resnet18 (BasicBlocks [2,2,2,2]) also takes these weights, without the import's third layer4 block.</summary>
+    public const string StandardBackboneName = "resnet18";
+
+    // The import's extra block; residual networks keep working when one late block is removed (it only refines), and
+    // dropping it gives the standard resnet18 shape: 5.2 M fewer values, which keeps a two-branch package small.
+    private const string ExtraBlockPrefix = "layer4.2.";
+
+    /// <summary>
+    /// Fills a resnet18_mlnet <paramref name="backbone"/> from the ONNX (default: <see cref="DefaultModelPath"/>), or a
+    /// standard resnet18 with every entry but the third layer4 block's.
+    /// </summary>
     public static PretrainedLoadResult ImportInto(Backbone backbone, string? onnxPath = null)
     {
         ArgumentNullException.ThrowIfNull(backbone);
-        if (backbone.BackboneName != BackboneName)
-            throw new ArgumentException($"The ML.NET ResNet18 weights fit backbone '{BackboneName}' (BasicBlocks [2,2,2,3]), not '{backbone.BackboneName}'.", nameof(backbone));
+        if (!Fits(backbone.BackboneName))
+            throw new ArgumentException($"The ML.NET ResNet18 weights fit backbone '{BackboneName}' (BasicBlocks [2,2,2,3]) or '{StandardBackboneName}' (without its third layer4 block), not '{backbone.BackboneName}'.", nameof(backbone));
         var entries = ReadStateDict(onnxPath);
         try
         {
-            return PretrainedWeights.LoadInto(backbone, entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), onnxPath ?? DefaultModelPath);
+            bool standard = backbone.BackboneName == StandardBackboneName;
+            var kept = entries.Where(e => !standard || !e.Key.StartsWith(ExtraBlockPrefix, StringComparison.Ordinal));
+            return PretrainedWeights.LoadInto(backbone, kept.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), onnxPath ?? DefaultModelPath);
         }
         finally
         {
             foreach (var (_, value) in entries) value.Dispose();
         }
     }
+
+    /// <summary>Whether backbone <paramref name="name"/> can take these weights.</summary>
+    public static bool Fits(string? name) => name is BackboneName or StandardBackboneName;
 
     private sealed record ConvNorm(NodeProto Conv, NodeProto Norm, bool IsPointwise);
 

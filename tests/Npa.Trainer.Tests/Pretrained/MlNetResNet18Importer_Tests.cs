@@ -107,10 +107,29 @@ public class MlNetResNet18Importer_Tests(ITestOutputHelper log)
     [Fact]
     public void Other_Backbone_Is_Refused()
     {
-        using var backbone = BackboneRegistry.Create("resnet18");
+        using var backbone = BackboneRegistry.Create("resnet34");
         var error = Assert.Throws<ArgumentException>(() => MlNetResNet18Importer.ImportInto(backbone));
         Assert.Contains("fit backbone 'resnet18_mlnet'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not 'resnet18'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not 'resnet34'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Standard_Resnet18_Takes_Every_Entry_But_The_Third_Layer4_Block()
+    {
+        using var standard = BackboneRegistry.Create("resnet18");
+        using var full = BackboneRegistry.Create("resnet18_mlnet");
+        var loaded = MlNetResNet18Importer.ImportInto(standard);
+        MlNetResNet18Importer.ImportInto(full);
+        var fullParameters = full.state_dict();
+        int compared = 0;
+        foreach (var (key, value) in standard.state_dict())
+        {
+            if (key.StartsWith("fc.", StringComparison.Ordinal) || key.EndsWith("num_batches_tracked", StringComparison.Ordinal)) continue;
+            Assert.True(value.equal(fullParameters[key]).item<bool>(), $"{key} differs from the full import");
+            compared++;
+        }
+        Assert.Equal(100, compared);
+        Assert.Equal(100, loaded.LoadedCount);
     }
 
     // RGB planes, 0–255, resized to 224×224: what ResNetPreprocess.onnx takes.

@@ -37,9 +37,9 @@ public sealed class BranchWeights_Tests
     [Fact]
     public void MlNet_Weights_Need_Their_Backbone_And_Normalization()
     {
-        var config = new TrainConfig { Model = new ModelOptions { BranchA = "resnet18", PretrainedA = "mlnet_resnet18" } };
+        var config = new TrainConfig { Model = new ModelOptions { BranchA = "resnet34", PretrainedA = "mlnet_resnet18" } };
         var e = Assert.Throws<TrainConfigException>(() => config.Validate());
-        Assert.Contains("model.pretrained_a: mlnet_resnet18 weights fit backbone resnet18_mlnet, not 'resnet18'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("model.pretrained_a: mlnet_resnet18 weights fit backbone resnet18_mlnet or resnet18, not 'resnet34'", e.Message, StringComparison.Ordinal);
         Assert.Contains("data.normalization: the mlnet_resnet18 weights expect BGR", e.Message, StringComparison.Ordinal);
     }
 

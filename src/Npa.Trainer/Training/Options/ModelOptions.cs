@@ -37,7 +37,7 @@ public sealed record ModelOptions
     {
         if (source is null) return;
         if (source == "mlnet_resnet18")
-            errors.Require(backbone == "resnet18_mlnet", key, $"mlnet_resnet18 weights fit backbone resnet18_mlnet, not '{backbone}'");
+            errors.Require(Pretrained.MlNetResNet18Importer.Fits(backbone), key, $"mlnet_resnet18 weights fit backbone resnet18_mlnet or resnet18, not '{backbone}'");
         else
             errors.Require(File.Exists(source), key, $"file not found: {source}");
     }
