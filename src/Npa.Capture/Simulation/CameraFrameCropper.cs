@@ -37,7 +37,14 @@ public sealed class CameraFrameCropper : IDisposable
         ArgumentNullException.ThrowIfNull(spec);
         Mat image;
         using (var rendered = NeonateFaceRenderer.Render(spec, canvas)) image = rendered.DetachImage();
-        var frame = new Frame("synth", 0, DateTimeOffset.UnixEpoch, image);
+        return Cut(new Frame("synth", 0, DateTimeOffset.UnixEpoch, image));
+    }
+
+    /// <summary>As <see cref="Cut(FaceSceneSpec, Size)"/> for a frame already rendered or captured; takes ownership of <paramref name="frame"/>.</summary>
+    public (Mat? Crop, QualityReasons Refused) Cut(Frame frame)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        ArgumentNullException.ThrowIfNull(frame);
         var refused = QualityReasons.None;
         var rejections = System.Reactive.Observer.Create<QualityRejection>(r => refused = r.Reasons);
         FaceCrop? accepted = null;

@@ -57,7 +57,8 @@ public sealed class TrainingRun
         var trainPaths = data.Train.Select(e => e.Path).ToArray();
         var trainBuilder = new BatchBuilder(ImageCache.Load(trainPaths, spec, ct), spec);
         var valBuilder = new BatchBuilder(ImageCache.Load(data.Validation.Select(e => e.Path).ToArray(), spec, ct), spec);
-        var valTruth = data.Validation.Select(e => e.CleanLabel ?? e.Label).ToArray();
+        // Selection uses the labels a user has (noisy where the data is noisy); clean labels only ever serve reporting.
+        var valTruth = data.Validation.Select(e => e.Label).ToArray();
         var valIndices = Enumerable.Range(0, valTruth.Length).ToArray();
 
         torch.manual_seed(config.Seed);
