@@ -9,6 +9,8 @@ namespace Npa.Capture.Simulation;
 public sealed class BedTimeline
 {
     private readonly FaceSceneSpec _base;
+    // Painted once: the camera is fixed, and the background depends only on the bed's scene seed.
+    private readonly Lazy<byte[]> _background;
 
     public BedTimeline(BedScript script, SimulatedCameraOptions options)
     {
@@ -23,6 +25,7 @@ public sealed class BedTimeline
         var subject = SubjectAppearance.Random(rng);
         var placement = new FaceSceneSamplerOptions { MinFaceFraction = 0.32, MaxFaceFraction = 0.45, MaxRollDegrees = 8, MaxYaw = 0.12 };
         _base = FaceSceneSampler.Sample(0, subject, Canvas, placement, rng);
+        _background = new Lazy<byte[]>(() => NeonateFaceRenderer.PaintBackground(_base, Canvas), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public BedScript Script { get; }
@@ -49,7 +52,7 @@ public sealed class BedTimeline
     }
 
     /// <summary>Renders frame <paramref name="sequence"/>; the caller owns the result.</summary>
-    public RenderedFace Render(long sequence) => NeonateFaceRenderer.Render(SceneFor(sequence, Script.StateAt(OffsetOf(sequence))), Canvas);
+    public RenderedFace Render(long sequence) => NeonateFaceRenderer.Render(SceneFor(sequence, Script.StateAt(OffsetOf(sequence))), Canvas, _background.Value);
 
     private FaceSceneSpec SceneFor(long sequence, TimelineState state)
     {

@@ -11,7 +11,14 @@ public static class NeonateFaceRenderer
     /// <summary>Vertical offset of the box centre below the face centre, in face widths.</summary>
     public const double BoxOffsetY = 0.01;
 
-    public static RenderedFace Render(FaceSceneSpec spec, Size canvas)
+    public static RenderedFace Render(FaceSceneSpec spec, Size canvas) => Render(spec, canvas, []);
+
+    /// <summary>
+    /// As <see cref="Render(FaceSceneSpec, Size)"/>, starting from <paramref name="background"/> (packed BGR, from
+    /// <see cref="PaintBackground"/> for this spec and canvas) instead of painting it again: a fixed camera sees the same
+    /// wall or blanket every frame. Empty: paint it. The pixels are the same either way.
+    /// </summary>
+    public static RenderedFace Render(FaceSceneSpec spec, Size canvas, ReadOnlySpan<byte> background)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (canvas.Width < 32 || canvas.Height < 32)
@@ -20,10 +27,13 @@ public static class NeonateFaceRenderer
             throw new ArgumentOutOfRangeException(nameof(spec), spec.FaceWidth, "face width must be at least 16 pixels");
         _ = SkinTonePalette.Bgr(spec.SkinTone);
 
+        if (!background.IsEmpty && background.Length != 3 * canvas.Width * canvas.Height)
+            throw new ArgumentException($"background holds {background.Length} bytes; a {canvas.Width}x{canvas.Height} BGR canvas needs {3 * canvas.Width * canvas.Height}", nameof(background));
         var scene = new Mat(canvas, MatType.CV_8UC3, Scalar.All(0));
         try
         {
-            BackgroundPainter.Paint(scene, spec, new Random(spec.SceneSeed));
+            if (background.IsEmpty) BackgroundPainter.Paint(scene, spec, new Random(spec.SceneSeed));
+            else background.CopyTo(scene.AsSpan<byte>());
             var g = new FaceLayout(spec);
             using (var layer = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC3, Scalar.All(0)))
             using (var mask = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC1, Scalar.All(0)))
@@ -46,6 +56,15 @@ public static class NeonateFaceRenderer
             scene.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The background of <paramref name="spec"/>'s scene (wall or blanket, from its scene seed) as packed BGR bytes.</summary>
+    public static byte[] PaintBackground(FaceSceneSpec spec, Size canvas)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        using var scene = new Mat(canvas, MatType.CV_8UC3, Scalar.All(0));
+        BackgroundPainter.Paint(scene, spec, new Random(spec.SceneSeed));
+        return scene.AsSpan<byte>().ToArray();
     }
 
     /// <summary>The true face box of a spec: a square of <see cref="BoxScale"/> face widths around the face centre.</summary>

@@ -25,6 +25,27 @@ public sealed class NeonateFaceRenderer_Tests(ITestOutputHelper output)
         Assert.Equal(a.FaceBox, b.FaceBox);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(137)]
+    [InlineData(455)]
+    public void Timeline_Frame_With_Its_Cached_Background_Equals_A_Full_Render(long sequence)
+    {
+        var timeline = new BedTimeline(BedScript.Default("bed-1", 5), new SimulatedCameraOptions());
+        using var cached = timeline.Render(sequence);
+        using var full = NeonateFaceRenderer.Render(cached.Spec, timeline.Canvas);
+        using var diff = new Mat();
+        Cv2.Absdiff(cached.Image, full.Image, diff);
+        Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+    }
+
+    [Fact]
+    public void Background_Of_The_Wrong_Size_Is_Refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NeonateFaceRenderer.Render(Spec(3, 1), Canvas, new byte[12]));
+        Assert.Contains("needs 196608", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Different_Seeds_Give_Different_Pixels()
     {
