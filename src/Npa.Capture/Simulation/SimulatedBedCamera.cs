@@ -58,10 +58,13 @@ public sealed class SimulatedBedCamera : IFrameSource, IDisposable
             _truth.OnNext(truth);
             if (truth.CameraOnline)
             {
-                Frame frame;
-                using (var rendered = Timeline.Render(sequence))
-                    frame = new Frame(BedId, sequence, truth.Timestamp, rendered.DetachImage());
-                observer.OnNext(frame);
+                // Rendered on first use: frames that the latest-frame-wins sampler skips are never drawn.
+                long n = sequence;
+                observer.OnNext(new Frame(BedId, sequence, truth.Timestamp, () =>
+                {
+                    using var rendered = Timeline.Render(n);
+                    return rendered.DetachImage();
+                }));
             }
             next(sequence + 1, start + Timeline.OffsetOf(sequence + 1));
         });
