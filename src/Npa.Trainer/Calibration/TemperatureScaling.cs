@@ -20,6 +20,12 @@ public static class TemperatureScaling
 
     private static readonly double InversePhi = (Math.Sqrt(5) - 1) / 2;
 
+    /// <summary>
+    /// True when <paramref name="temperature"/> sits on an end of the search interval: the NLL still fell there, as it does
+    /// for a network at chance (T → ∞, uniform) or one that is right on every sample (T → 0).
+    /// </summary>
+    public static bool IsAtSearchBound(double temperature) => temperature >= MaxTemperature * 0.999 || temperature <= MinTemperature * 1.001;
+
     /// <summary>Fits T on <paramref name="logits"/> against <paramref name="labels"/> (the labels as the user has them).</summary>
     public static TemperatureFit Fit(NetworkLogits logits, IReadOnlyList<int> labels)
     {

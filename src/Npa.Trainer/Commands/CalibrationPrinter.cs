@@ -16,12 +16,13 @@ public static class CalibrationPrinter
             return;
         }
         var fit = calibration.Fit;
+        string bound = TemperatureScaling.IsAtSearchBound(fit.Temperature) ? ", at the search bound" : "";
         var table = new Table().Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"temperature scaling: T = {fit.Temperature:F4}, fitted on {fit.Samples} val samples (labels as given)")))
+                $"temperature scaling: T = {fit.Temperature:F4}{bound}, fitted on {fit.Samples} val samples")))
             .AddColumn("metric").AddColumn(new TableColumn("T = 1").RightAligned()).AddColumn(new TableColumn("fitted T").RightAligned());
-        table.AddRow($"ECE ({Markup.Escape(split)}, fused confidence)", F(calibration.EceBefore), F(calibration.EceAfter));
-        table.AddRow("ECE (val)", F(fit.EceBefore), F(fit.EceAfter));
-        table.AddRow("NLL (val)", F(fit.NllBefore), F(fit.NllAfter));
+        table.AddRow($"ECE ({Markup.Escape(split)}, scored as above)", F(calibration.EceBefore), F(calibration.EceAfter));
+        table.AddRow("ECE (val, labels as given: the fit)", F(fit.EceBefore), F(fit.EceAfter));
+        table.AddRow("NLL (val, labels as given: the fit)", F(fit.NllBefore), F(fit.NllAfter));
         AnsiConsole.Write(table);
     }
 
