@@ -8,6 +8,7 @@ namespace Npa.Monitor.Inference;
 /// Runs a model package with ONNX Runtime. <see cref="Run"/> is thread-safe: calls are serialized by a lock, because
 /// the per-batch-size buffers are shared; callers batch crops across beds instead of calling in parallel.
 /// Single-branch packages give ProbabilitiesB = ProbabilitiesA, AlphaB = 1 (so AlphaFused = α_a) and BranchesAgree = true.
+/// The manifest's temperature calibrates every probability it returns.
 /// </summary>
 public sealed class InferenceEngine : IInferenceEngine
 {
@@ -21,6 +22,7 @@ public sealed class InferenceEngine : IInferenceEngine
     private readonly int classes;
     private readonly int branches;
     private readonly int maxBatch;
+    private readonly double temperature;
     private bool disposed;
 
     /// <summary>Loads and validates a package (folder or .zip); throws <see cref="ModelPackageException"/> with the reason when refused.</summary>
@@ -49,6 +51,9 @@ public sealed class InferenceEngine : IInferenceEngine
         classes = package.Manifest.Classes.Count;
         branches = package.Manifest.Branches.Count;
         maxBatch = options.MaxBatchSize;
+        temperature = package.Manifest.Temperature;
+        if (temperature != 1)
+            logger.LogInformation("inference: model {ModelId} calibrates its probabilities with temperature {Temperature:F3}", ModelId, temperature);
     }
 
     public string ModelId { get; }
@@ -74,7 +79,7 @@ public sealed class InferenceEngine : IInferenceEngine
             {
                 int n = Math.Min(maxBatch, count - start);
                 var buffers = RunBatch(scoreBuffers, inputs.Slice(start * per, n * per), n, withFeatures: false);
-                for (int i = 0; i < n; i++) results.Add(ResultMath.Build(buffers.Outputs, i, classes, branches, ModelId));
+                for (int i = 0; i < n; i++) results.Add(ResultMath.Build(buffers.Outputs, i, classes, branches, ModelId, temperature));
             }
         }
         return results;
@@ -90,7 +95,7 @@ public sealed class InferenceEngine : IInferenceEngine
             ObjectDisposedException.ThrowIf(disposed, this);
             var buffers = RunBatch(camBuffers, crop, 1, withFeatures: true);
             var features = FeatureNames().Select(name => (float[])buffers.Outputs[name].Clone()).ToList();
-            return (ResultMath.Build(buffers.Outputs, 0, classes, branches, ModelId), features);
+            return (ResultMath.Build(buffers.Outputs, 0, classes, branches, ModelId, temperature), features);
         }
     }
 

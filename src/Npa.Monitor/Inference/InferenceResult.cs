@@ -3,8 +3,8 @@ using Npa.Shared.Nips;
 namespace Npa.Monitor.Inference;
 
 /// <summary>What the dual model says about one crop.</summary>
-/// <param name="ProbabilitiesA">Softmax of branch A's α-scaled logits.</param>
-/// <param name="ProbabilitiesB">Softmax of branch B's α-scaled logits.</param>
+/// <param name="ProbabilitiesA">Softmax of branch A's α-scaled logits, divided by the package's temperature (1 unless calibrated).</param>
+/// <param name="ProbabilitiesB">Softmax of branch B's α-scaled logits, divided by the same temperature.</param>
 /// <param name="AlphaA">Branch A's uncertainty weight α (0..1, high = confident).</param>
 /// <param name="AlphaB">Branch B's uncertainty weight α.</param>
 /// <param name="Fused">Mean of the two branches' probabilities.</param>

@@ -3,21 +3,27 @@ using Npa.Shared.Packaging;
 
 namespace Npa.Monitor.Inference;
 
-/// <summary>Turns one sample's raw outputs into an <see cref="InferenceResult"/> (per-branch softmax of α-scaled logits).</summary>
+/// <summary>
+/// Turns one sample's raw outputs into an <see cref="InferenceResult"/>: per-branch softmax(α·logits / T) and their mean
+/// (<see cref="PredictionRule"/>), T being the package's calibration temperature.
+/// </summary>
 internal static class ResultMath
 {
-    public static InferenceResult Build(IReadOnlyDictionary<string, float[]> outputs, int sample, int classes, int branches, string modelId)
+    public static InferenceResult Build(IReadOnlyDictionary<string, float[]> outputs, int sample, int classes, int branches, string modelId, double temperature = 1)
     {
-        float[] fused = outputs[ModelOutputNames.Probs].AsSpan(sample * classes, classes).ToArray();
         float alphaA = outputs[ModelOutputNames.AlphaA][sample];
-        float[] probsA = ScaledSoftmax(outputs[ModelOutputNames.LogitsA].AsSpan(sample * classes, classes), alphaA);
+        float[] probsA = PredictionRule.BranchProbabilities(outputs[ModelOutputNames.LogitsA].AsSpan(sample * classes, classes), alphaA, temperature);
         float alphaB = 1f;
         float[] probsB = probsA;
         if (branches == 2)
         {
             alphaB = outputs[ModelOutputNames.AlphaB][sample];
-            probsB = ScaledSoftmax(outputs[ModelOutputNames.LogitsB].AsSpan(sample * classes, classes), alphaB);
+            probsB = PredictionRule.BranchProbabilities(outputs[ModelOutputNames.LogitsB].AsSpan(sample * classes, classes), alphaB, temperature);
         }
+        // At T = 1 the graph's probs output is that mean already; a calibrated package's fused prediction is the mean of
+        // its calibrated branches (the graph keeps the uncalibrated probs, as the output contract defines them).
+        float[] fused = temperature == 1 ? outputs[ModelOutputNames.Probs].AsSpan(sample * classes, classes).ToArray()
+            : branches == 2 ? PredictionRule.Fuse([probsA, probsB]) : (float[])probsA.Clone();
         int level = NipsScale.ArgMax(fused);
         return new InferenceResult(
             probsA, probsB, alphaA, alphaB, fused,
@@ -27,16 +33,5 @@ internal static class ResultMath
             NipsScale.ArgMax(probsA) == NipsScale.ArgMax(probsB),
             fused[level],
             modelId);
-    }
-
-    /// <summary>softmax(α·logits), computed stably in double.</summary>
-    public static float[] ScaledSoftmax(ReadOnlySpan<float> logits, float alpha)
-    {
-        double max = double.NegativeInfinity;
-        foreach (float l in logits) max = Math.Max(max, alpha * l);
-        var p = new double[logits.Length];
-        double sum = 0;
-        for (int i = 0; i < logits.Length; i++) sum += p[i] = Math.Exp(alpha * logits[i] - max);
-        return Array.ConvertAll(p, v => (float)(v / sum));
     }
 }

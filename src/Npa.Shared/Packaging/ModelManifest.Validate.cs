@@ -31,6 +31,8 @@ public sealed partial record ModelManifest
             foreach (var (name, value) in ValidationMetrics)
                 if (string.IsNullOrWhiteSpace(name) || !double.IsFinite(value)) errors.Add($"validation_metrics '{name}' = {value} must be a named finite number");
         }
+        ValidateCalibration(errors);
+        if (!Enum.IsDefined(WeightStorage)) errors.Add("weight_storage must be 'fp32' or 'fp16'");
         if (string.IsNullOrEmpty(OnnxSha256)) errors.Add("onnx_sha256 is missing");
         else if (!Sha256Pattern().IsMatch(OnnxSha256)) errors.Add($"onnx_sha256 '{OnnxSha256}' is not 64 lowercase hex digits");
         if (string.IsNullOrWhiteSpace(IntendedUse)) errors.Add("intended_use is missing");
@@ -42,6 +44,19 @@ public sealed partial record ModelManifest
     {
         var errors = Validate();
         if (errors.Count > 0) throw new ModelManifestException($"invalid model manifest '{ModelId}': " + string.Join("; ", errors));
+    }
+
+    private void ValidateCalibration(List<string> errors)
+    {
+        if (!(Temperature is >= MinTemperature and <= MaxTemperature)) errors.Add($"temperature {Temperature} must lie in [{MinTemperature}, {MaxTemperature}]");
+        if (Calibration is null) return;
+        if (string.IsNullOrWhiteSpace(Calibration.Split)) errors.Add("calibration.split is missing");
+        if (Calibration.Samples < 1) errors.Add($"calibration.samples {Calibration.Samples} must be at least 1");
+        if (Calibration.EceBins < 1) errors.Add($"calibration.ece_bins {Calibration.EceBins} must be at least 1");
+        foreach (var (name, value) in new[] { ("ece_before", Calibration.EceBefore), ("ece_after", Calibration.EceAfter) })
+            if (!(value is >= 0 and <= 1)) errors.Add($"calibration.{name} {value} must lie in [0, 1]");
+        foreach (var (name, value) in new[] { ("nll_before", Calibration.NllBefore), ("nll_after", Calibration.NllAfter) })
+            if (!(value >= 0) || !double.IsFinite(value)) errors.Add($"calibration.{name} {value} must be a finite number ≥ 0");
     }
 
     private void ValidateClasses(List<string> errors)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Npa.Shared.Preprocessing;
 
 namespace Npa.Shared.Packaging;
@@ -10,6 +11,12 @@ public sealed partial record ModelManifest
 {
     /// <summary>The schema this code reads and writes.</summary>
     public const string SchemaVersion = "npa.model/1";
+
+    /// <summary>Smallest temperature a manifest may carry.</summary>
+    public const double MinTemperature = 0.01;
+
+    /// <summary>Largest temperature a manifest may carry.</summary>
+    public const double MaxTemperature = 100;
 
     /// <summary>Schema version, <c>npa.model/1</c>.</summary>
     public string Schema { get; init; } = SchemaVersion;
@@ -52,6 +59,32 @@ public sealed partial record ModelManifest
 
     /// <summary>SHA-256 of <c>model.onnx</c>, 64 lowercase hex digits.</summary>
     public required string OnnxSha256 { get; init; }
+
+    /// <summary>
+    /// Temperature T of calibrated confidence: each branch's probabilities are softmax(α·logits / T) and the fused
+    /// prediction is their mean (see <see cref="PredictionRule"/>). 1 (the default, and what older packages mean) leaves
+    /// the graph's <c>probs</c> as they are.
+    /// </summary>
+    [JsonIgnore]
+    public double Temperature { get; init; } = 1;
+
+    /// <summary>
+    /// <see cref="Temperature"/> on the wire. The source-generated reader assigns every init-only property, absent or not,
+    /// so a plain double would read an absent <c>temperature</c> (every older package) as 0; null here means 1.
+    /// </summary>
+    [JsonInclude]
+    [JsonPropertyName("temperature")]
+    internal double? TemperatureOnWire
+    {
+        get => Temperature;
+        init => Temperature = value ?? 1;
+    }
+
+    /// <summary>How <see cref="Temperature"/> was fitted and the validation ECE before and after; null when it was not fitted.</summary>
+    public TemperatureCalibration? Calibration { get; init; }
+
+    /// <summary>How model.onnx stores its weights (<c>fp32</c> when absent).</summary>
+    public WeightStorage WeightStorage { get; init; } = WeightStorage.Fp32;
 
     /// <summary>How to draw activation maps, when the package has feature outputs.</summary>
     public CamDescription? Cam { get; init; }

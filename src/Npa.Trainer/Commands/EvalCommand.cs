@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Npa.Trainer.Commands;
 
-/// <summary><c>npa-train eval</c>: accuracy, macro-F1, MAE, per-class recall, confusion matrix (table and PNG) and ECE of a run.</summary>
+/// <summary><c>npa-train eval</c>: accuracy, macro-F1, MAE, per-class recall, confusion matrix (table and PNG) and ECE of a run, with and without its calibration temperature.</summary>
 public static class EvalCommand
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -29,12 +29,15 @@ public static class EvalCommand
         command.SetAction(parse => CommandErrors.Run(() =>
         {
             string folder = parse.GetRequiredValue(run);
-            var (report, classes, used) = RunEvaluator.Evaluate(folder, parse.GetRequiredValue(which), parse.GetValue(data), parse.GetRequiredValue(split));
+            var (report, classes, used, calibration) = RunEvaluator.Evaluate(folder, parse.GetRequiredValue(which), parse.GetValue(data), parse.GetRequiredValue(split));
             ReportPrinter.Print(report, classes, $"{folder} ({used}, {parse.GetRequiredValue(which)})");
+            CalibrationPrinter.Print(calibration, used);
             string pngPath = parse.GetValue(png) ?? Path.Combine(folder, $"confusion-{used}.png");
             ConfusionMatrixPlot.Save(report, classes, pngPath, $"{Path.GetFileName(Path.GetFullPath(folder))} {used}");
             string jsonPath = Path.Combine(folder, $"eval-{used}.json");
-            File.WriteAllText(jsonPath, JsonSerializer.Serialize(report, Json));
+            var json = JsonSerializer.SerializeToNode(report, Json)!.AsObject();
+            if (calibration is not null) json["calibration"] = JsonSerializer.SerializeToNode(calibration, Json);
+            File.WriteAllText(jsonPath, json.ToJsonString(Json));
             AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(pngPath)}[/] and [blue]{Markup.Escape(jsonPath)}[/]");
         }));
         return command;

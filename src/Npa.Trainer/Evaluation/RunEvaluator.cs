@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npa.Shared.Datasets;
+using Npa.Trainer.Calibration;
 using Npa.Trainer.Data;
 using Npa.Trainer.Models;
 using Npa.Trainer.Training;
@@ -18,8 +19,9 @@ public static class RunEvaluator
     /// <summary>
     /// Predicts <paramref name="data"/> (a manifest or class-folder; null: the run's own data.csv) and scores it against the
     /// clean label where known, else the label. <paramref name="split"/>: auto (test, else val), train, val, test or all.
+    /// Calibration: the ECE of that split with and without the temperature fitted on the run's validation split (null without one).
     /// </summary>
-    public static (ClassificationReport Report, IReadOnlyList<string> ClassNames, string Split) Evaluate(
+    public static (ClassificationReport Report, IReadOnlyList<string> ClassNames, string Split, TemperatureEvaluation? Calibration) Evaluate(
         string runFolder, string which = "winner", string? data = null, string split = "auto", CancellationToken ct = default)
     {
         string outcomePath = Path.Combine(runFolder, "outcome.json");
@@ -48,9 +50,11 @@ public static class RunEvaluator
             outcome.ClassNames.Count, config.Model.Dropout, outcome.InputSize);
         using var net = new SiameseNetwork(netSpec, CPU);
         net.load_safetensors(weights);
-        var predictions = Predictor.Run(net, builder, Enumerable.Range(0, entries.Count).ToArray(), config.Optim.BatchSize, CPU);
-        var report = ClassificationMetrics.Compute(entries.Select(e => e.CleanLabel ?? e.Label).ToArray(), predictions.Fused, outcome.ClassNames.Count);
-        return (report, outcome.ClassNames, split);
+        var logits = LogitCollector.Run(net, builder, Enumerable.Range(0, entries.Count).ToArray(), config.Optim.BatchSize, CPU);
+        var truth = entries.Select(e => e.CleanLabel ?? e.Label).ToArray();
+        var report = ClassificationMetrics.Compute(truth, logits.Fused(), outcome.ClassNames.Count);
+        var calibration = TemperatureEvaluation.Of(net, runFolder, config, outcome.ClassNames.Count, logits, truth, ct);
+        return (report, outcome.ClassNames, split, calibration);
     }
 
     private static (IReadOnlyList<DatasetEntry>, string) Select(IReadOnlyList<DatasetEntry> entries, string split)

@@ -36,8 +36,8 @@ internal static class LayerEmitters
         g.CountMacs(cout * hOut * wOut * (conv.in_channels / conv.groups) * k[0] * k[1]);
 
         string stem = ModuleGraphWriter.Stem(path);
-        string wName = g.AddInitializer(stem + "_weight", w, cout, conv.in_channels / conv.groups, k[0], k[1]);
-        string bName = g.AddInitializer(stem + "_bias", Array.ConvertAll(b, v => (float)v), cout);
+        string wName = g.AddWeight(stem + "_weight", w, cout, conv.in_channels / conv.groups, k[0], k[1]);
+        string bName = g.AddWeight(stem + "_bias", Array.ConvertAll(b, v => (float)v), cout);
         string y = g.AddNode("Conv", stem, [x.Name, wName, bName],
         [
             Ints("kernel_shape", k), Ints("strides", s), Ints("dilations", d), Ints("pads", pads), Int("group", conv.groups),
@@ -96,9 +96,9 @@ internal static class LayerEmitters
         if (x.Shape[0] != linear.in_features) throw new UnsupportedModuleException($"{path}: Linear expects {linear.in_features} features, its input {x.Name} is {x.Describe()}");
         string stem = ModuleGraphWriter.Stem(path);
         long o = linear.out_features, i = linear.in_features;
-        string wName = g.AddInitializer(stem + "_weight", TensorData.ToFloats(linear.weight!), o, i);
+        string wName = g.AddWeight(stem + "_weight", TensorData.ToFloats(linear.weight!), o, i);
         var inputs = new List<string> { x.Name, wName };
-        if (linear.bias is not null) inputs.Add(g.AddInitializer(stem + "_bias", TensorData.ToFloats(linear.bias), o));
+        if (linear.bias is not null) inputs.Add(g.AddWeight(stem + "_bias", TensorData.ToFloats(linear.bias), o));
         g.CountMacs(o * i);
         return new OnnxValue(g.AddNode("Gemm", stem, inputs, [Int("transB", 1)]), [o]);
     }

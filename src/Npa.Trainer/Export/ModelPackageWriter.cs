@@ -26,7 +26,8 @@ public static class ModelPackageWriter
         {
             ["model_id"] = metadata.ModelId,
             ["exported_weights"] = metadata.ExportedWeights == ExportedWeights.Teacher ? "teacher" : "student",
-        });
+            ["weight_storage"] = metadata.Weights == WeightStorage.Fp16 ? "fp16" : "fp32",
+        }, metadata.Weights);
         byte[] onnx = result.Model.ToByteArray();
         var features = result.OutputNames.Where(n => n.StartsWith("features_", StringComparison.Ordinal)).ToList();
         var manifest = new ModelManifest
@@ -43,6 +44,9 @@ public static class ModelPackageWriter
             Flagging = metadata.Flagging,
             TrainingConfigHash = metadata.TrainingConfigHash,
             ValidationMetrics = metadata.ValidationMetrics,
+            Temperature = metadata.Temperature,
+            Calibration = metadata.Calibration,
+            WeightStorage = metadata.Weights,
             OnnxSha256 = Convert.ToHexStringLower(SHA256.HashData(onnx)),
             Cam = features.Count == 0 ? null : new CamDescription
             {

@@ -8,4 +8,8 @@ namespace Npa.Trainer.Export;
 /// <param name="ClassCount">Width of probs and logits.</param>
 /// <param name="FeatureShapes">Per branch, the per-sample [C,h,w] of its features output; null when not exported.</param>
 /// <param name="MultiplyAccumulates">Conv and Gemm multiply-accumulates per image.</param>
-public sealed record OnnxExportResult(ModelProto Model, IReadOnlyList<string> OutputNames, int ClassCount, IReadOnlyList<IReadOnlyList<long>>? FeatureShapes, long MultiplyAccumulates);
+public sealed record OnnxExportResult(ModelProto Model, IReadOnlyList<string> OutputNames, int ClassCount, IReadOnlyList<IReadOnlyList<long>>? FeatureShapes, long MultiplyAccumulates)
+{
+    /// <summary>Weight tensors left in FP32 by an FP16 export because a value lay beyond FP16's range (0 for FP32 exports).</summary>
+    public int Fp32Fallbacks { get; init; }
+}

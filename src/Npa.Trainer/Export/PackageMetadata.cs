@@ -21,6 +21,15 @@ public sealed record PackageMetadata(
     /// <summary>Suggested flagging rules; the manifest defaults unless set.</summary>
     public FlaggingDefaults Flagging { get; init; } = new();
 
+    /// <summary>How model.onnx stores Conv and Gemm weights and biases (FP32 unless asked).</summary>
+    public WeightStorage Weights { get; init; } = WeightStorage.Fp32;
+
+    /// <summary>Calibration temperature the Monitor applies (1: none).</summary>
+    public double Temperature { get; init; } = 1;
+
+    /// <summary>How <see cref="Temperature"/> was fitted; null when it was not.</summary>
+    public TemperatureCalibration? Calibration { get; init; }
+
     /// <summary>Shown with the model's output.</summary>
     public string IntendedUse { get; init; } =
         "Decision support for neonatal pain assessment (NIPS 0-7) by trained staff; not a diagnosis and not a replacement for clinical judgement.";

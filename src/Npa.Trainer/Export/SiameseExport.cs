@@ -1,3 +1,4 @@
+using Npa.Shared.Packaging;
 using Npa.Trainer.Models;
 using TorchSharp.Modules;
 
@@ -13,13 +14,14 @@ public static class SiameseExport
         return [.. network.Branches.Select((branch, i) => Branch(branch, i == 0 ? "branch_a" : "branch_b"))];
     }
 
-    /// <summary>The network in eval mode as an ONNX graph at its spec's input size.</summary>
-    public static OnnxExportResult Write(SiameseNetwork network, bool includeFeatures = true, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <summary>The network in eval mode as an ONNX graph at its spec's input size, its weights stored as <paramref name="weights"/> says.</summary>
+    public static OnnxExportResult Write(SiameseNetwork network, bool includeFeatures = true, IReadOnlyDictionary<string, string>? metadata = null,
+        WeightStorage weights = WeightStorage.Fp32)
     {
         ArgumentNullException.ThrowIfNull(network);
         network.eval();
         int size = network.Spec.InputSize;
-        return SiameseOnnxWriter.Write(Branches(network), new OnnxExportOptions(size, size, includeFeatures), metadata);
+        return SiameseOnnxWriter.Write(Branches(network), new OnnxExportOptions(size, size, includeFeatures, weights), metadata);
     }
 
     private static BranchModules Branch(NipsBranch branch, string path)

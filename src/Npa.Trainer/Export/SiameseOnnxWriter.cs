@@ -20,7 +20,7 @@ public static class SiameseOnnxWriter
         options.Validate();
         if (branches.Count is < 1 or > 2) throw new ArgumentException($"a model has one or two branches, got {branches.Count}", nameof(branches));
 
-        var g = new OnnxGraphBuilder();
+        var g = new OnnxGraphBuilder(options.Weights);
         var writer = new ModuleGraphWriter(g);
         g.AddInput(OnnxOutputNames.Input, 3, options.Height, options.Width);
         var input = new OnnxValue(OnnxOutputNames.Input, [3, options.Height, options.Width]);
@@ -71,6 +71,9 @@ public static class SiameseOnnxWriter
             foreach (var (key, value) in metadata) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         var names = new List<string> { OnnxOutputNames.Probs };
         names.AddRange(ordered.Select(o => o.Name));
-        return new OnnxExportResult(model, names, (int)classes, options.IncludeFeatures ? featureShapes : null, g.MultiplyAccumulates);
+        return new OnnxExportResult(model, names, (int)classes, options.IncludeFeatures ? featureShapes : null, g.MultiplyAccumulates)
+        {
+            Fp32Fallbacks = g.Fp32Fallbacks,
+        };
     }
 }

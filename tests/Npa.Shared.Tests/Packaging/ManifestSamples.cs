@@ -23,4 +23,12 @@ internal static class ManifestSamples
         Cam = new CamDescription { Method = "cam", FeatureOutputs = ["features_a", "features_b"], Description = "layer4 / features.7" },
         IntendedUse = "Decision support for trained NICU staff; not a diagnosis.",
     };
+
+    /// <summary>The valid sample with FP16 weights and a fitted temperature.</summary>
+    public static ModelManifest Calibrated() => Valid() with
+    {
+        Temperature = 1.75,
+        Calibration = new TemperatureCalibration { Split = "val", Samples = 812, EceBefore = 0.081, EceAfter = 0.023, NllBefore = 0.92, NllAfter = 0.81 },
+        WeightStorage = WeightStorage.Fp16,
+    };
 }

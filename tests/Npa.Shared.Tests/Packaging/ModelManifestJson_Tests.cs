@@ -54,6 +54,49 @@ public sealed class ModelManifestJson_Tests : IDisposable
     }
 
     [Fact]
+    public void Calibrated_Fp16_Manifest_Round_Trips_With_Its_Wire_Names()
+    {
+        var original = ManifestSamples.Calibrated();
+        string path = _dir.File("model.json");
+        ModelManifestJson.Write(path, original);
+        var read = ModelManifestJson.Read(path);
+
+        Assert.Equal(1.75, read.Temperature);
+        Assert.Equal(original.Calibration, read.Calibration);
+        Assert.Equal(WeightStorage.Fp16, read.WeightStorage);
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        Assert.Equal(1.75, (double?)json["temperature"]);
+        Assert.Equal("fp16", (string?)json["weight_storage"]);
+        Assert.Equal("val", (string?)json["calibration"]!["split"]);
+        Assert.Equal(812, (int?)json["calibration"]!["samples"]);
+        Assert.Equal(0.081, (double?)json["calibration"]!["ece_before"]);
+        Assert.Equal(0.023, (double?)json["calibration"]!["ece_after"]);
+        Assert.Equal(15, (int?)json["calibration"]!["ece_bins"]);
+    }
+
+    [Fact]
+    public void Manifest_Without_Temperature_Calibration_Or_Weight_Storage_Loads_As_Uncalibrated_Fp32()
+    {
+        var json = JsonNode.Parse(ModelManifestJson.Serialize(ManifestSamples.Calibrated()))!.AsObject();
+        json.Remove("temperature");
+        json.Remove("calibration");
+        json.Remove("weight_storage");
+        var read = ModelManifestJson.Deserialize(json.ToJsonString());
+        Assert.Equal(1.0, read.Temperature);
+        Assert.Null(read.Calibration);
+        Assert.Equal(WeightStorage.Fp32, read.WeightStorage);
+    }
+
+    [Fact]
+    public void Unknown_Weight_Storage_Is_Refused()
+    {
+        var json = JsonNode.Parse(ModelManifestJson.Serialize(ManifestSamples.Valid()))!.AsObject();
+        json["weight_storage"] = "int4";
+        var ex = Assert.Throws<ModelManifestException>(() => ModelManifestJson.Deserialize(json.ToJsonString()));
+        Assert.Contains("weight_storage", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_Required_Field_Is_Named()
     {
         var json = JsonNode.Parse(ModelManifestJson.Serialize(ManifestSamples.Valid()))!.AsObject();

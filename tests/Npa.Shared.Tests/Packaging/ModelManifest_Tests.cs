@@ -45,7 +45,22 @@ public sealed class ModelManifest_Tests
         { "sha short", m => m with { OnnxSha256 = "abc" }, "onnx_sha256 'abc' is not 64 lowercase hex digits" },
         { "sha upper", m => m with { OnnxSha256 = new string('A', 64) }, $"onnx_sha256 '{new string('A', 64)}' is not 64 lowercase hex digits" },
         { "intended use", m => m with { IntendedUse = "" }, "intended_use is missing" },
+        { "temperature zero", m => m with { Temperature = 0 }, "temperature 0 must lie in [0.01, 100]" },
+        { "temperature nan", m => m with { Temperature = double.NaN }, "temperature NaN must lie in [0.01, 100]" },
+        { "calibration split", m => m with { Calibration = Calibration() with { Split = "" } }, "calibration.split is missing" },
+        { "calibration samples", m => m with { Calibration = Calibration() with { Samples = 0 } }, "calibration.samples 0 must be at least 1" },
+        { "calibration ece", m => m with { Calibration = Calibration() with { EceAfter = 1.5 } }, "calibration.ece_after 1.5 must lie in [0, 1]" },
+        { "calibration nll", m => m with { Calibration = Calibration() with { NllBefore = double.PositiveInfinity } }, "calibration.nll_before Infinity must be a finite number ≥ 0" },
+        { "weight storage", m => m with { WeightStorage = (WeightStorage)7 }, "weight_storage must be 'fp32' or 'fp16'" },
     };
+
+    private static TemperatureCalibration Calibration() => ManifestSamples.Calibrated().Calibration!;
+
+    [Fact]
+    public void Calibrated_Fp16_Manifest_Is_Valid()
+    {
+        Assert.Empty(ManifestSamples.Calibrated().Validate());
+    }
 
     [Theory]
     [MemberData(nameof(Broken))]

@@ -1,21 +1,16 @@
 using System.IO.Compression;
-using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Npa.Shared.Packaging;
 using Npa.Trainer.Commands;
 using Npa.Trainer.Export;
 using Npa.Trainer.Models;
-using Npa.Trainer.Training;
-using Npa.Trainer.Training.Options;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace Npa.Trainer.Tests.Export;
 
 public sealed class RunPackageExporter_Tests : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly string root = Directory.CreateTempSubdirectory("npa-export-").FullName;
 
     [Fact]
@@ -33,6 +28,10 @@ public sealed class RunPackageExporter_Tests : IDisposable
         Assert.Equal([3, 32, 32], manifest.InputSize);
         Assert.Equal(["probs", "logits_a", "alpha_a", "features_a"], manifest.Outputs);
         Assert.Equal(["features_a"], manifest.Cam!.FeatureOutputs);
+        // No data.csv, so nothing to calibrate on: T = 1, and FP32 weights by default.
+        Assert.Equal(1.0, manifest.Temperature);
+        Assert.Null(manifest.Calibration);
+        Assert.Equal(WeightStorage.Fp32, manifest.WeightStorage);
         var reread = ModelManifestJson.Read(Path.Combine(outDir, "model.json"));
         Assert.Equal(ModelPackageFiles.ComputeSha256(Path.Combine(outDir, "model.onnx")), reread.OnnxSha256);
         using (var zip = ZipFile.OpenRead(outDir + ".zip"))
@@ -78,28 +77,7 @@ public sealed class RunPackageExporter_Tests : IDisposable
         Assert.Contains("teacher.safetensors not found (a run without EMA has no teacher)", ex.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A run folder as TrainingRun leaves it, with freshly initialised (randomised) networks instead of trained ones.</summary>
-    private (string Run, SiameseNetwork Winner) FakeRun(string winner, bool withTeacher = true)
-    {
-        string run = Path.Combine(root, "run-" + winner);
-        Directory.CreateDirectory(Path.Combine(run, "best"));
-        var config = TrainConfig.Load(Path.Combine(OnnxChecker.RepositoryRoot(), "configs", "train", "ci.json"));
-        File.WriteAllText(Path.Combine(run, "config.json"), config.ToJson());
-        var spec = new NetworkSpec("efficientnet_v2_t", null, InputSize: 32);
-        manual_seed(41);
-        var student = TinyNets.Randomize(new SiameseNetwork(spec));
-        var teacher = TinyNets.Randomize(new SiameseNetwork(spec));
-        student.save_safetensors(Path.Combine(run, "best", "student.safetensors"));
-        if (withTeacher) teacher.save_safetensors(Path.Combine(run, "best", "teacher.safetensors"));
-        var outcome = new TrainingOutcome
-        {
-            Winner = winner, BestEpoch = 2, BestValAccuracy = 0.75, ValAccuracyStudent = 0.5, ValAccuracyTeacher = withTeacher ? 0.75 : null,
-            AlphaThreshold = 0.375, Beta = 0.5, ClassNames = [.. Enumerable.Range(0, 8).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            Branches = ["efficientnet_v2_t"], InputSize = 32, ConfigHash = config.Hash(),
-        };
-        File.WriteAllText(Path.Combine(run, "outcome.json"), JsonSerializer.Serialize(outcome, Json));
-        return (run, winner == "teacher" ? teacher : student);
-    }
+    private (string Run, SiameseNetwork Winner) FakeRun(string winner, bool withTeacher = true) => FakeRunFolder.Create(root, winner, withTeacher);
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }

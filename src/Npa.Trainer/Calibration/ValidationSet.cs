@@ -1,0 +1,69 @@
+using Npa.Shared.Datasets;
+using Npa.Trainer.Data;
+using Npa.Trainer.Models;
+using Npa.Trainer.Training.Options;
+using static TorchSharp.torch;
+
+namespace Npa.Trainer.Calibration;
+
+/// <summary>A run's validation split (the data.csv rows with split = val), its images loaded once and preprocessed as the run's config says.</summary>
+public sealed class ValidationSet
+{
+    /// <summary>The split name fits record.</summary>
+    public const string Split = "val";
+
+    private ValidationSet(IReadOnlyList<DatasetEntry> entries, BatchBuilder images, int batchSize, int size)
+    {
+        Entries = entries;
+        Images = images;
+        BatchSize = batchSize;
+        InputSize = size;
+    }
+
+    public IReadOnlyList<DatasetEntry> Entries { get; }
+
+    /// <summary>The labels as the user has them (the <c>label</c> column, never <c>clean_label</c>).</summary>
+    public IReadOnlyList<int> Labels => [.. Entries.Select(e => e.Label)];
+
+    public BatchBuilder Images { get; }
+
+    /// <summary>The run's batch size.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Square input side in pixels.</summary>
+    public int InputSize { get; }
+
+    /// <summary>Loads the validation rows of <paramref name="runFolder"/>/data.csv; null when it has no such file or rows.</summary>
+    public static ValidationSet? Load(string runFolder, TrainConfig config, int classCount, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runFolder);
+        ArgumentNullException.ThrowIfNull(config);
+        string csv = Path.Combine(runFolder, "data.csv");
+        if (!File.Exists(csv)) return null;
+        var rows = DatasetManifestReader.Read(csv, new DatasetManifestOptions { ClassCount = classCount });
+        DatasetEntry[] entries = [.. rows.Where(e => e.Split == DatasetSplit.Validation)];
+        if (entries.Length == 0) return null;
+        var missing = entries.FirstOrDefault(e => !File.Exists(e.Path));
+        if (missing is not null)
+            throw new FileNotFoundException($"image not found: {missing.Path} (export predicts the run's validation images to calibrate "
+                + "and to check fp16 weights; export with --temperature none and --weights fp32 to skip both)", missing.Path);
+        var spec = config.Data.ToPreprocessSpec();
+        var images = new BatchBuilder(ImageCache.Load([.. entries.Select(e => e.Path)], spec, ct), spec);
+        return new ValidationSet(entries, images, config.Optim.BatchSize, spec.CropSize);
+    }
+
+    /// <summary>Each branch's logits and α on every validation image (one no-grad pass).</summary>
+    public NetworkLogits Predict(SiameseNetwork network) =>
+        LogitCollector.Run(network, Images, [.. Enumerable.Range(0, Entries.Count)], BatchSize, CPU);
+
+    /// <summary>The normalised input batches [n,3,S,S] as plain floats (for ONNX Runtime).</summary>
+    public IEnumerable<(float[] Data, int Count)> InputBatches()
+    {
+        for (int start = 0; start < Entries.Count; start += BatchSize)
+        {
+            int n = Math.Min(BatchSize, Entries.Count - start);
+            using var batch = Images.Build([.. Enumerable.Range(start, n)], null, CPU);
+            yield return (batch.data<float>().ToArray(), n);
+        }
+    }
+}
