@@ -8,7 +8,6 @@ using Npa.Capture.Simulation;
 using Npa.Capture.Sources;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.ModelSwap;
-using CaptureBedPipeline = Npa.Capture.Pipeline.BedPipeline;
 using CaptureOptions = Npa.Capture.Configuration.CaptureOptions;
 
 namespace Npa.Monitor.Pipeline;
@@ -35,7 +34,7 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         IFrameSource source;
         if (camera.Kind == CameraKind.Simulated)
         {
-            var simulated = new SimulatedBedCamera(Script(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10 }, scheduler);
+            var simulated = new SimulatedBedCamera(ScriptFor(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10 }, scheduler);
             simulated.GroundTruth.Subscribe(_groundTruth.OnNext);
             source = simulated;
         }
@@ -45,9 +44,9 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         }
         try
         {
-            var pipeline = new CaptureBedPipeline(source, options, scheduler, metrics);
+            var frontEnd = new CaptureFrontEnd(source, options, models, scheduler, metrics);
             counters.Link(metrics.For(bed.Id));
-            return new CaptureFrontEnd(source, pipeline, models);
+            return frontEnd;
         }
         catch
         {
@@ -56,8 +55,10 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         }
     }
 
-    private static BedScript Script(BedOptions bed)
+    /// <summary>The script a simulated bed plays: its <see cref="BedOptions.Script"/> file, else the built-in looping episode.</summary>
+    public static BedScript ScriptFor(BedOptions bed)
     {
+        ArgumentNullException.ThrowIfNull(bed);
         if (string.IsNullOrWhiteSpace(bed.Script)) return BedScript.Default(bed.Id, bed.Seed);
         var script = BedScriptJson.Load(bed.Script) with { BedId = bed.Id };
         script.Validate();
