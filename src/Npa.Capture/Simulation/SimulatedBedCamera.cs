@@ -43,6 +43,7 @@ public sealed class SimulatedBedCamera : IFrameSource, IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var start = _scheduler.Now;
+        var ahead = new RenderAhead(Timeline, Timeline.Options.RenderAhead);
         var subscription = new CompositeDisposable();
         var work = _scheduler.Schedule(0L, start, (long sequence, Action<long, DateTimeOffset> next) =>
         {
@@ -54,18 +55,20 @@ public sealed class SimulatedBedCamera : IFrameSource, IDisposable
                 return;
             }
             var truth = Timeline.GroundTruth(sequence, start);
+            ahead.Plan(sequence + 1);
             SetStatus(truth.CameraOnline ? CameraStatus.Online : CameraStatus.Offline);
             _truth.OnNext(truth);
             if (truth.CameraOnline)
             {
                 Frame frame;
-                using (var rendered = Timeline.Render(sequence))
+                using (var rendered = ahead.Take(sequence))
                     frame = new Frame(BedId, sequence, truth.Timestamp, rendered.DetachImage());
                 observer.OnNext(frame);
             }
             next(sequence + 1, start + Timeline.OffsetOf(sequence + 1));
         });
         subscription.Add(work);
+        subscription.Add(ahead);
         subscription.Add(Disposable.Create(() => SetStatus(CameraStatus.Offline)));
         return subscription;
     }

@@ -17,10 +17,11 @@ public static class ReplayCommand
         var beds = new Option<int>("--beds") { Description = "Beds to generate with --random-hours.", DefaultValueFactory = _ => 4 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated timelines.", DefaultValueFactory = _ => 1 };
         var minutes = new Option<double?>("--minutes") { Description = "How long to replay looping scripts (the default beds loop; default 5). Finite scripts run to their end." };
+        var fps = new Option<double?>("--camera-fps") { Description = "Frame rate of the simulated cameras (default: as configured, 10). Lower renders fewer frames the sampler would skip." };
         var outDir = new Option<string>("--out") { Description = "Folder for report.md, report.json and the PNGs.", DefaultValueFactory = _ => "artifacts/replay" };
         var command = new Command("replay", "Replay beds through the monitor's own chain on a virtual clock, as fast as the CPU allows, and score what it published against the scripts.")
         {
-            config, script, hours, beds, seed, minutes, outDir,
+            config, script, hours, beds, seed, minutes, fps, outDir,
         };
         command.SetAction((result, ct) => RunAsync(new ReplaySettings
         {
@@ -30,6 +31,7 @@ public static class ReplayCommand
             RandomBeds = result.GetValue(beds),
             Seed = result.GetValue(seed),
             Minutes = result.GetValue(minutes),
+            CameraFps = result.GetValue(fps),
             OutDir = result.GetValue(outDir)!,
         }, Console.Out, Console.Error, ct));
         return command;

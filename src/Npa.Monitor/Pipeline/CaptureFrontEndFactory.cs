@@ -13,7 +13,8 @@ using CaptureOptions = Npa.Capture.Configuration.CaptureOptions;
 namespace Npa.Monitor.Pipeline;
 
 /// <summary>Builds each bed's chain from Npa.Capture: the simulated camera or an OpenCV source, the bed's detector, crop and gate.</summary>
-public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, CaptureMetrics metrics, IScheduler scheduler) : IBedFrontEndFactory, IDisposable
+/// <param name="renderAhead">Frames a simulated camera renders ahead on the thread pool (replay: the idle cores); 0 renders on each tick.</param>
+public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, CaptureMetrics metrics, IScheduler scheduler, int renderAhead = 0) : IBedFrontEndFactory, IDisposable
 {
     private readonly Subject<FrameGroundTruth> _groundTruth = new();
     private int _disposed;
@@ -34,7 +35,7 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         IFrameSource source;
         if (camera.Kind == CameraKind.Simulated)
         {
-            var simulated = new SimulatedBedCamera(ScriptFor(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10 }, scheduler);
+            var simulated = new SimulatedBedCamera(ScriptFor(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10, RenderAhead = renderAhead }, scheduler);
             simulated.GroundTruth.Subscribe(_groundTruth.OnNext);
             source = simulated;
         }

@@ -31,6 +31,10 @@ public static class ReplayBeds
                 ? new ReplayBed(b, CaptureFrontEndFactory.ScriptFor(b))
                 : throw new ArgumentException($"bed {b.Id}: replay needs simulated cameras (its camera is {b.DescribeCamera()}); give --script or --random-hours")).ToList();
         }
+        if (settings.CameraFps is { } fps)
+        {
+            beds = beds.Select(b => b with { Options = WithFps(b.Options, fps) }).ToList();
+        }
         var duplicate = beds.GroupBy(b => b.Options.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"two scripts are for bed '{duplicate.Key}'; give each script its own bedId");
         bool loops = beds.Any(b => b.Script.Loop);
@@ -39,6 +43,12 @@ public static class ReplayBeds
             : beds.Max(b => b.Script.Duration);
         return (beds, duration);
     }
+
+    private static BedOptions WithFps(BedOptions bed, double fps) => new()
+    {
+        Id = bed.Id, Enabled = bed.Enabled, Camera = bed.Camera with { Fps = fps }, Script = bed.Script, Seed = bed.Seed,
+        AssessmentRateHz = bed.AssessmentRateHz, Detector = bed.Detector,
+    };
 
     private static ReplayBed FromScript(BedScript script, string path) => new(
         new BedOptions { Id = script.BedId, Camera = new CameraOptions { Kind = CameraKind.Simulated }, Script = path, Seed = script.Seed },

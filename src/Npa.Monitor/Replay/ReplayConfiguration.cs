@@ -8,7 +8,7 @@ namespace Npa.Monitor.Replay;
 public static class ReplayConfiguration
 {
     /// <summary>The configuration; throws <see cref="MonitorStartupException"/> for a missing or malformed file.</summary>
-    public static IConfigurationRoot Load(string? configPath)
+    public static IConfigurationRoot Load(string? configPath, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = new ConfigurationBuilder();
         string? path = configPath ?? (File.Exists(MonitorHost.DefaultConfigPath) ? MonitorHost.DefaultConfigPath : null);
@@ -27,6 +27,7 @@ public static class ReplayConfiguration
                 builder.AddJsonStream(stream);
             }
             builder.AddEnvironmentVariables("NPA_");
+            if (overrides is not null) builder.AddInMemoryCollection(overrides);
             var configuration = builder.Build();
             MonitorOptionsRegistration.ThrowOnUnknownSections(configuration);
             return configuration;

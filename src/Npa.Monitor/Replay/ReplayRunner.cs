@@ -29,7 +29,7 @@ public static class ReplayRunner
         ArgumentNullException.ThrowIfNull(loggers);
         string[] problems = settings.Validate().ToArray();
         if (problems.Length > 0) throw new ArgumentException(string.Join(" ", problems), nameof(settings));
-        var configuration = ReplayConfiguration.Load(settings.ConfigPath);
+        var configuration = ReplayConfiguration.Load(settings.ConfigPath, settings.Overrides);
         await using var services = new ServiceCollection().AddMonitorOptions(configuration).BuildServiceProvider();
         // Every section at once, as `run` reports them.
         if (services.GetService<IAsyncStartupValidator>() is { } validator) await validator.ValidateAsync(ct).ConfigureAwait(false);
@@ -43,7 +43,8 @@ public static class ReplayRunner
 
         var scheduler = new HistoricalScheduler(settings.Start);
         using var metrics = new CaptureMetrics();
-        using var frontEnds = new CaptureFrontEndFactory(services.GetRequiredService<IOptions<CaptureOptions>>(), metrics, scheduler);
+        using var frontEnds = new CaptureFrontEndFactory(services.GetRequiredService<IOptions<CaptureOptions>>(), metrics, scheduler,
+            renderAhead: Math.Clamp(2 * Environment.ProcessorCount / beds.Count, 2, 16));
         var truth = new List<FrameGroundTruth>();
         using var truthSubscription = frontEnds.SimulatedGroundTruth.Subscribe(truth.Add);
         var publisher = new InMemoryAssessmentPublisher();

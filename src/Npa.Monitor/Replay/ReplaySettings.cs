@@ -6,6 +6,9 @@ public sealed record ReplaySettings
     /// <summary>Config file (beds, alerts, model as in monitor.json); null: configs/monitor.json when present, else the built-in one.</summary>
     public string? ConfigPath { get; init; }
 
+    /// <summary>Config keys set last (<c>Section:Key</c>), as environment variables would.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>Bed scripts (BedScriptJson); each becomes a bed named by its <c>bedId</c>.</summary>
     public IReadOnlyList<string> Scripts { get; init; } = [];
 
@@ -18,6 +21,9 @@ public sealed record ReplaySettings
 
     /// <summary>How long to replay looping scripts (the config's default beds loop); finite scripts run to their end.</summary>
     public double? Minutes { get; init; }
+
+    /// <summary>Frame rate of the simulated cameras; null keeps the configured one (10 by default). The sampler still takes the latest frame at the assessment rate.</summary>
+    public double? CameraFps { get; init; }
 
     /// <summary>Folder for report.md, report.json and the figures.</summary>
     public string OutDir { get; init; } = "artifacts/replay";
@@ -35,6 +41,7 @@ public sealed record ReplaySettings
         if (RandomHours is not null && Scripts.Count > 0) yield return "--random-hours and --script cannot be used together";
         if (RandomBeds is < 1 or > 64) yield return $"--beds {RandomBeds} must be 1..64";
         if (Minutes is { } m && !(m > 0 && m <= 72 * 60)) yield return $"--minutes {m} must be in (0, 4320]";
+        if (CameraFps is { } fps && !(fps is >= 0.1 and <= 60)) yield return $"--camera-fps {fps} must be 0.1..60";
         if (string.IsNullOrWhiteSpace(OutDir)) yield return "--out must name a folder";
     }
 }
