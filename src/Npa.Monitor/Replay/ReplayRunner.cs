@@ -20,7 +20,8 @@ namespace Npa.Monitor.Replay;
 /// </summary>
 public static class ReplayRunner
 {
-    private static readonly TimeSpan Slice = TimeSpan.FromMinutes(1);
+    // Short slices of virtual time, so that Ctrl+C is heard within seconds even when many beds replay slowly.
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(10);
 
     /// <summary>Replays; <paramref name="progress"/> hears the virtual time done so far.</summary>
     public static async Task<ReplayRecording> RunAsync(ReplaySettings settings, ILoggerFactory loggers, Action<TimeSpan, TimeSpan>? progress = null, CancellationToken ct = default)
