@@ -78,4 +78,43 @@ public sealed class Replay_Tests(ITestOutputHelper output)
             Assert.True(new FileInfo(Path.Combine(temp.Path, file)).Length > 1000, $"{file} is missing or empty");
         Assert.Contains("## Band confusion", await File.ReadAllTextAsync(Path.Combine(temp.Path, "report.md")));
     }
+
+    [Fact]
+    public async Task Same_Script_Replayed_Twice_Gives_The_Same_Published_Messages()
+    {
+        string root = MonitorOptions_Tests.RepoRoot();
+        using var temp = new TempFolder();
+        string script = temp.File("short.json");
+        await File.WriteAllTextAsync(script, """
+            { "bedId": "bed-9", "seed": 3, "loop": false,
+              "segments": [
+                { "name": "rest", "duration": "00:00:05", "nipsFrom": 0, "nipsTo": 0 },
+                { "name": "severe", "duration": "00:00:08", "nipsFrom": 6, "nipsTo": 7 },
+                { "name": "rest", "duration": "00:00:05", "nipsFrom": 1, "nipsTo": 0 } ] }
+            """);
+        var settings = new ReplaySettings
+        {
+            ConfigPath = Path.Combine(root, "configs", "monitor.json"),
+            Scripts = [script],
+            CameraFps = 4,
+            OutDir = temp.Path,
+            Figures = false,
+            Overrides = new Dictionary<string, string?>
+            {
+                ["Inference:ModelPath"] = Path.Combine(root, "models", "demo"),
+                ["Inference:ExecutionProvider"] = "Cpu",
+                ["Capture:Detector:BlazeFace:ModelPath"] = Path.Combine(root, "assets", "blazeface", "face_detection_front_128x128_barracuda.onnx"),
+            },
+        };
+        var loggers = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+
+        var first = await ReplayRunner.RunAsync(settings, loggers);
+        var second = await ReplayRunner.RunAsync(settings, loggers);
+
+        Assert.True(first.Assessments.Count > 40, $"only {first.Assessments.Count} assessments");
+        Assert.Equal(JsonSerializer.Serialize(first.Assessments, Json), JsonSerializer.Serialize(second.Assessments, Json));
+        Assert.Equal(JsonSerializer.Serialize(first.Alerts, Json), JsonSerializer.Serialize(second.Alerts, Json));
+        Assert.Equal(JsonSerializer.Serialize(first.States, Json), JsonSerializer.Serialize(second.States, Json));
+        Assert.Equal(first.Sampled, second.Sampled);
+    }
 }
