@@ -13,6 +13,7 @@ public static class Program
         RunCommand.AddTo(root);
         root.Subcommands.Add(FlagsCommand.Create());
         root.Subcommands.Add(BenchCaptureCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

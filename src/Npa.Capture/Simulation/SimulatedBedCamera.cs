@@ -43,6 +43,7 @@ public sealed class SimulatedBedCamera : IFrameSource, IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var start = _scheduler.Now;
+        var ahead = new RenderAhead(Timeline, Timeline.Options.RenderAhead);
         var subscription = new CompositeDisposable();
         var work = _scheduler.Schedule(0L, start, (long sequence, Action<long, DateTimeOffset> next) =>
         {
@@ -54,21 +55,34 @@ public sealed class SimulatedBedCamera : IFrameSource, IDisposable
                 return;
             }
             var truth = Timeline.GroundTruth(sequence, start);
+            ahead.Plan(sequence + 1);
             SetStatus(truth.CameraOnline ? CameraStatus.Online : CameraStatus.Offline);
             _truth.OnNext(truth);
             if (truth.CameraOnline)
             {
-                // Rendered on first use: frames that the latest-frame-wins sampler skips are never drawn.
-                long n = sequence;
-                observer.OnNext(new Frame(BedId, sequence, truth.Timestamp, () =>
+                if (Timeline.Options.RenderAhead > 0)
                 {
-                    using var rendered = Timeline.Render(n);
-                    return rendered.DetachImage();
-                }));
+                    // Rendered ahead on idle cores: take it now, so that no planned render is left behind.
+                    Frame frame;
+                    using (var rendered = ahead.Take(sequence))
+                        frame = new Frame(BedId, sequence, truth.Timestamp, rendered.DetachImage());
+                    observer.OnNext(frame);
+                }
+                else
+                {
+                    // Rendered on first use: frames that the latest-frame-wins sampler skips are never drawn.
+                    long n = sequence;
+                    observer.OnNext(new Frame(BedId, sequence, truth.Timestamp, () =>
+                    {
+                        using var rendered = Timeline.Render(n);
+                        return rendered.DetachImage();
+                    }));
+                }
             }
             next(sequence + 1, start + Timeline.OffsetOf(sequence + 1));
         });
         subscription.Add(work);
+        subscription.Add(ahead);
         subscription.Add(Disposable.Create(() => SetStatus(CameraStatus.Offline)));
         return subscription;
     }

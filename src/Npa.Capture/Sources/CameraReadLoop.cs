@@ -1,16 +1,21 @@
 using System.Reactive.Concurrency;
+using System.Runtime.CompilerServices;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
 using OpenCvSharp;
 
 namespace Npa.Capture.Sources;
 
-/// <summary>State of one <see cref="CameraSource"/> subscription; every step runs under its lock so that Stop never races a read.</summary>
+/// <summary>
+/// One attempt of a <see cref="CameraSource"/> subscription: opens the device and reads it at its pace. A live camera that
+/// fails ends the attempt with an error, and <see cref="RetryWithBackoffExtensions.RetryWithBackoff"/> starts the next one.
+/// Every step runs under its lock so that Stop never races a read.
+/// </summary>
 internal sealed class CameraReadLoop(
     CameraOptions options,
     Func<IVideoDevice> open,
     IScheduler scheduler,
-    Backoff backoff,
+    StrongBox<long> sequence,
     CaptureMetrics? metrics,
     Action<CameraStatus> publish,
     IObserver<Frame> observer)
@@ -18,7 +23,6 @@ internal sealed class CameraReadLoop(
     private readonly Lock _gate = new();
     private IVideoDevice? _device;
     private TimeSpan _period;
-    private long _sequence;
     private bool _stopped;
 
     public void Step(Action<TimeSpan> again)
@@ -52,19 +56,9 @@ internal sealed class CameraReadLoop(
     {
         if (_device is null)
         {
-            if (backoff.Attempt > 0)
-            {
-                publish(CameraStatus.Reconnecting);
-            }
-
             try
             {
                 _device = open();
-            }
-            catch (Exception ex) when (options.IsLive && ex is IOException or OpenCvSharpException or InvalidOperationException)
-            {
-                publish(CameraStatus.Offline);
-                return backoff.Next();
             }
             catch (Exception ex)
             {
@@ -85,13 +79,7 @@ internal sealed class CameraReadLoop(
         {
             read = _device.TryRead(out image);
         }
-        catch (Exception ex) when (options.IsLive && ex is IOException or OpenCvSharpException)
-        {
-            DropDevice();
-            publish(CameraStatus.Offline);
-            return backoff.Next();
-        }
-        catch (Exception ex) when (!options.IsLive)
+        catch (Exception ex) when (!options.IsLive || ex is IOException or OpenCvSharpException)
         {
             DropDevice();
             publish(CameraStatus.Offline);
@@ -102,8 +90,7 @@ internal sealed class CameraReadLoop(
         if (read && image is not null)
         {
             metrics?.RecordStage(CaptureStage.Decode, options.BedId, System.Diagnostics.Stopwatch.GetElapsedTime(start));
-            backoff.Reset();
-            observer.OnNext(new Frame(options.BedId, ++_sequence, scheduler.Now, image));
+            observer.OnNext(new Frame(options.BedId, ++sequence.Value, scheduler.Now, image));
             return _period;
         }
 
@@ -111,7 +98,8 @@ internal sealed class CameraReadLoop(
         if (options.IsLive)
         {
             publish(CameraStatus.Offline);
-            return backoff.Next();
+            observer.OnError(new IOException($"camera {options.Target} stopped delivering frames"));
+            return null;
         }
 
         if (options.Loop)

@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using System.Runtime.CompilerServices;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
 
@@ -44,7 +45,7 @@ public sealed class CameraSource : IFrameSource, IDisposable
         _scheduler = scheduler;
         _random = random;
         _metrics = metrics;
-        Frames = Observable.Create<Frame>(Subscribe);
+        Frames = Observable.Defer(Subscribe);
     }
 
     public string BedId => _options.BedId;
@@ -90,16 +91,24 @@ public sealed class CameraSource : IFrameSource, IDisposable
         _status.Dispose();
     }
 
-    private IDisposable Subscribe(IObserver<Frame> observer)
+    // One subscription: attempts share the frame count; a live camera's failed attempt is retried with back-off.
+    private IObservable<Frame> Subscribe()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var loop = new CameraReadLoop(_options, _open, _scheduler, new Backoff(_options.Reconnect, _random), _metrics, Publish, observer);
-        IDisposable scheduled = _scheduler.Schedule(TimeSpan.Zero, loop.Step);
-        return Disposable.Create(() =>
+        var sequence = new StrongBox<long>();
+        int attempts = 0;
+        var attempt = Observable.Create<Frame>(observer =>
         {
-            scheduled.Dispose();
-            loop.Stop();
+            if (attempts++ > 0) Publish(CameraStatus.Reconnecting);
+            var loop = new CameraReadLoop(_options, _open, _scheduler, sequence, _metrics, Publish, observer);
+            IDisposable scheduled = _scheduler.Schedule(TimeSpan.Zero, loop.Step);
+            return Disposable.Create(() =>
+            {
+                scheduled.Dispose();
+                loop.Stop();
+            });
         });
+        return _options.IsLive ? attempt.RetryWithBackoff(_options.Reconnect, _scheduler, _random) : attempt;
     }
 
     private void Publish(CameraStatus status)

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Hosting;
 using Npa.Monitor.Mqtt;
-using Npa.Monitor.Pipeline;
 
 namespace Npa.Monitor.Cli;
 
@@ -60,7 +59,7 @@ public static class RunCommand
     {
         var dashboard = app.DashboardUri();
         var beds = app.Services.GetService(typeof(IOptions<BedsOptions>)) is IOptions<BedsOptions> b ? b.Value : [];
-        await stdout.WriteLineAsync($"npa-monitor is running with {beds.Count} bed(s): {string.Join(", ", beds.Select(x => $"{x.Id} ({BedCamera.Describe(x)})"))}").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"npa-monitor is running with {beds.Count} bed(s): {string.Join(", ", beds.Select(x => $"{x.Id} ({x.DescribeCamera()})"))}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  dashboard:  {dashboard}").ConfigureAwait(false);
         await stdout.WriteLineAsync($"  health:     {dashboard}healthz    metrics: {dashboard}metrics").ConfigureAwait(false);
         if (app.Services.GetService(typeof(IOptions<MqttOptions>)) is IOptions<MqttOptions> mqtt)

@@ -1,3 +1,5 @@
+using Npa.Shared.Nips;
+
 namespace Npa.Monitor.Configuration;
 
 /// <summary>The <c>Alerts</c> section: smoothing, face states and the pain-episode state machine.</summary>
@@ -15,11 +17,17 @@ public sealed class AlertsOptions
     /// <summary>Median window in assessments, 1–301, odd.</summary>
     public int MedianWindow { get; set; } = 9;
 
-    /// <summary>Smoothed score (0–7) at or above which a pain episode may start.</summary>
-    public double StartScore { get; set; } = 3.5;
+    /// <summary>
+    /// Smoothed score (0–7) at or above which a pain episode may start. Default 3: the lower edge of the NIPS
+    /// mild-to-moderate band (bands: 0–2 no pain, 3–4 mild to moderate, ≥ 5 severe).
+    /// </summary>
+    public double StartScore { get; set; } = NipsScale.MildThreshold;
 
-    /// <summary>Smoothed score (0–7) at or below which an episode may end; below <see cref="StartScore"/> (hysteresis).</summary>
-    public double EndScore { get; set; } = 2.5;
+    /// <summary>
+    /// Smoothed score (0–7) at or below which an episode may end; below <see cref="StartScore"/> (hysteresis). Default 2:
+    /// the top of the no-pain band.
+    /// </summary>
+    public double EndScore { get; set; } = NipsScale.MildThreshold - 1;
 
     /// <summary>How long the score must stay at or above <see cref="StartScore"/> before <c>start</c>, 0–600 s.</summary>
     public double SustainSeconds { get; set; } = 3;

@@ -27,6 +27,9 @@ public sealed class BedOptions
     /// <summary>Face detector for this bed; empty uses <c>Capture:Detector</c>.</summary>
     public DetectorOptions? Detector { get; set; }
 
+    /// <summary>The camera as a person names it (kind and target).</summary>
+    public string DescribeCamera() => string.IsNullOrEmpty(Camera.Target) ? Camera.Kind.ToString() : $"{Camera.Kind} {Camera.Target}";
+
     /// <summary>The camera options with <see cref="CameraOptions.BedId"/> set to this bed.</summary>
     public CameraOptions CameraForBed() => Camera with { BedId = Id };
 }

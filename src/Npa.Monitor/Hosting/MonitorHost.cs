@@ -110,10 +110,9 @@ public static class MonitorHost
         services.AddSingleton<BearerTokenFilter>();
         services.AddSingleton<MonitorMetrics>();
         services.AddSingleton<MetricsOutput>();
-        services.AddSingleton<FlaggingOutput>();
+        // Flagging is a stage before the outputs (it returns the frame marked flagged), so output order does not matter.
+        services.AddSingleton<FlaggingStage>();
         services.AddSingleton<MqttBedOutput>();
-        // Order matters: flagging first so the MQTT assessment says whether the frame was kept.
-        services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<FlaggingOutput>());
         services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<MqttBedOutput>());
         services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<BedStateHub>());
         services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<MetricsOutput>());

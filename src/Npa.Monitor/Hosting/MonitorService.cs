@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using System.Reactive.Linq;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,12 +9,14 @@ using Npa.Monitor.Configuration;
 using Npa.Monitor.Metrics;
 using Npa.Monitor.ModelSwap;
 using Npa.Monitor.Pipeline;
+using Npa.Monitor.Publishing;
 
 namespace Npa.Monitor.Hosting;
 
 /// <summary>
-/// The service core: loads the model, starts one pipeline per bed around the shared batcher, watches the model
-/// package for hot-swap and samples stats. A bed whose camera cannot open is shown offline; the others run.
+/// The service core: loads the model, starts one <see cref="BedChain"/> per bed around the shared batcher, watches the
+/// model package for hot-swap and samples stats, all on the injected scheduler (real time in <c>run</c>, virtual time in
+/// <c>replay</c>). A bed whose camera cannot open is shown offline; the others run.
 /// </summary>
 public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
 {
@@ -23,25 +26,27 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
     private readonly IOptions<AlertsOptions> _alerts;
     private readonly IInferenceEngineFactory _engines;
     private readonly IBedFrontEndFactory _frontEnds;
+    private readonly FlaggingStage? _flagging;
     private readonly IReadOnlyList<IBedOutput> _outputs;
     private readonly IReadOnlyList<IStatsOutput> _statsOutputs;
     private readonly IScheduler _scheduler;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     // Replaced, never mutated, so /healthz and /api/beds can read it while start-up adds beds.
-    private BedPipeline[] _pipelines = [];
+    private BedChain[] _chains = [];
     private readonly List<BedCounters> _counters = [];
-    private readonly CancellationTokenSource _stop = new();
     private ModelHolder? _models;
     private InferenceBatcher? _batcher;
     private ModelPackageWatcher? _watcher;
-    private Task? _statsLoop;
+    private IDisposable? _statsTimer;
     private int _stopped;
 
+    /// <param name="flagging">The flagging stage; null keeps no frames (replay, unless asked).</param>
     public MonitorService(IOptions<BedsOptions> beds, IOptions<InferenceOptions> inference, IOptions<AlertsOptions> alerts,
-        IInferenceEngineFactory engines, IBedFrontEndFactory frontEnds,
+        IInferenceEngineFactory engines, IBedFrontEndFactory frontEnds, FlaggingStage? flagging,
         IEnumerable<IBedOutput> outputs, IEnumerable<IStatsOutput> statsOutputs, IScheduler scheduler, ILoggerFactory loggers)
     {
+        _flagging = flagging;
         _beds = beds;
         _inference = inference;
         _alerts = alerts;
@@ -61,7 +66,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
     public string? ModelId => _models?.ModelId;
 
     /// <summary>Each bed's state now.</summary>
-    public IReadOnlyList<BedSnapshot> Beds => Volatile.Read(ref _pipelines).Select(p => p.Current).ToList();
+    public IReadOnlyList<BedSnapshot> Beds => Volatile.Read(ref _chains).Select(p => p.Current).ToList();
 
     /// <summary>Model reload attempts (hot-swap), when watching is on.</summary>
     public IObservable<ModelReload>? ModelReloads => _watcher?.Reloads;
@@ -88,7 +93,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
         var inference = _inference.Value;
         string modelPath = Path.GetFullPath(inference.ModelPath);
         if (_models is null) throw new InvalidOperationException("the model is loaded in StartingAsync, which the host calls first");
-        _batcher = new InferenceBatcher(_models, inference, _loggers.CreateLogger<InferenceBatcher>());
+        _batcher = new InferenceBatcher(_models, inference, _scheduler, _loggers.CreateLogger<InferenceBatcher>());
         if (inference.WatchModel)
         {
             _watcher = new ModelPackageWatcher(modelPath, _engines, _models, TimeSpan.FromMilliseconds(inference.SwapDebounceMs), _scheduler, _loggers.CreateLogger<ModelPackageWatcher>());
@@ -96,9 +101,9 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
         }
         foreach (var bed in _beds.Value) StartBed(bed);
         var sampler = new StatsSampler(_counters, () => (_batcher.Batches, _batcher.Items, _batcher.InferenceMilliseconds, _batcher.QueueDepth, _models.ModelId), _scheduler.Now);
-        _statsLoop = Task.Run(() => StatsLoopAsync(sampler, _stop.Token), CancellationToken.None);
+        _statsTimer = Observable.Interval(StatsInterval, _scheduler).Subscribe(_ => PublishStats(sampler));
         IsRunning = true;
-        _logger.LogInformation("monitoring {Count} bed(s): {Beds}", _pipelines.Length, string.Join(", ", _pipelines.Select(p => p.BedId)));
+        _logger.LogInformation("monitoring {Count} bed(s): {Beds}", _chains.Length, string.Join(", ", _chains.Select(p => p.BedId)));
         return Task.CompletedTask;
     }
 
@@ -115,36 +120,25 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or NotSupportedException)
             {
-                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, BedCamera.Describe(bed), ex.Message);
+                _logger.LogError("bed {Bed}: cannot open camera {Camera}: {Reason}; the other beds keep running", bed.Id, bed.DescribeCamera(), ex.Message);
                 aggregator.Apply(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, ex.Message));
             }
         }
-        var pipeline = new BedPipeline(bed, frontEnd, _batcher!, _models!, aggregator, _outputs, counters, _scheduler, _loggers.CreateLogger<BedPipeline>());
+        var chain = new BedChain(bed, frontEnd, _batcher!, aggregator, _flagging, _outputs, counters, _scheduler, _loggers.CreateLogger<BedChain>());
         _counters.Add(counters);
-        Volatile.Write(ref _pipelines, [.. _pipelines, pipeline]);
-        pipeline.Start();
+        Volatile.Write(ref _chains, [.. _chains, chain]);
+        chain.Start();
     }
 
-    private async Task StatsLoopAsync(StatsSampler sampler, CancellationToken ct)
+    private void PublishStats(StatsSampler sampler)
     {
-        using var timer = new PeriodicTimer(StatsInterval);
-        try
+        var stats = sampler.Sample(_scheduler.Now);
+        foreach (var output in _statsOutputs)
         {
-            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
-            {
-                var stats = sampler.Sample(_scheduler.Now);
-                foreach (var output in _statsOutputs)
-                {
-                    try { output.OnStats(stats); }
-#pragma warning disable CA1031 // A failing stats output must not stop the loop.
-                    catch (Exception ex) { _logger.LogError(ex, "stats output {Output} failed", output.GetType().Name); }
+            try { output.OnStats(stats); }
+#pragma warning disable CA1031 // A failing stats output must not stop the others.
+            catch (Exception ex) { _logger.LogError(ex, "stats output {Output} failed", output.GetType().Name); }
 #pragma warning restore CA1031
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Stopping.
         }
     }
 
@@ -154,23 +148,19 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
+        if (Interlocked.Exchange(ref _stopped, 1) != 0) return Task.CompletedTask;
         bool started = IsRunning;
         IsRunning = false;
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_statsLoop is not null) await _statsLoop.ConfigureAwait(false);
+        _statsTimer?.Dispose();
         _watcher?.Dispose();
-        foreach (var p in _pipelines) await p.DisposeAsync().ConfigureAwait(false);
-        if (_batcher is not null) await _batcher.DisposeAsync().ConfigureAwait(false);
+        foreach (var chain in _chains) chain.Dispose();
+        _batcher?.Dispose();
         _models?.Dispose();
         if (started) _logger.LogInformation("monitor stopped");
+        return Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _stop.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 }

@@ -2,32 +2,28 @@ using Npa.Monitor.Inference;
 
 namespace Npa.Monitor.Pipeline;
 
-/// <summary>A scored frame on its way to the outputs. Outputs run in order; an earlier one (flagging) may mark it flagged.</summary>
-public sealed class AssessedFrame
+/// <summary>
+/// One sampled frame after the model: scored (<see cref="Result"/> set) or not assessable (no face, low quality; the
+/// frame's <see cref="PreparedFrame.Outcome"/> says which). A value: stages return changed copies
+/// (<c>frame with { Flagged = true }</c>) instead of setting fields another stage reads.
+/// </summary>
+/// <param name="Frame">The frame; it owns the crop, which the bed's chain disposes after the outputs are done.</param>
+/// <param name="Result">The model's output; null when nothing was scored.</param>
+/// <param name="Time">When the result arrived, on the chain's clock.</param>
+/// <param name="LatencyMs">From handing the frame to the batcher to the result, on the chain's clock.</param>
+/// <param name="AlphaThreshold">The serving model manifest's α threshold between groups H and L.</param>
+public sealed record AssessedFrame(PreparedFrame Frame, InferenceResult? Result, DateTimeOffset Time, double LatencyMs, double AlphaThreshold)
 {
-    public AssessedFrame(PreparedFrame frame, InferenceResult result, DateTimeOffset time, double latencyMs, double alphaThreshold)
+    /// <summary>True when the flagging stage kept the frame for relabeling.</summary>
+    public bool Flagged { get; init; }
+
+    /// <summary>True when the model scored the frame.</summary>
+    public bool IsScored => Result is not null;
+
+    /// <summary>A frame that reached the end of the chain without a score.</summary>
+    public static AssessedFrame NotScored(PreparedFrame frame, DateTimeOffset time)
     {
-        AlphaThreshold = alphaThreshold;
-        Frame = frame ?? throw new ArgumentNullException(nameof(frame));
-        Result = result ?? throw new ArgumentNullException(nameof(result));
-        Time = time;
-        LatencyMs = latencyMs;
+        ArgumentNullException.ThrowIfNull(frame);
+        return new AssessedFrame(frame, null, time, 0, 0);
     }
-
-    /// <summary>The frame; its crop lives until every output has returned.</summary>
-    public PreparedFrame Frame { get; }
-
-    public InferenceResult Result { get; }
-
-    /// <summary>When the result arrived.</summary>
-    public DateTimeOffset Time { get; }
-
-    /// <summary>From taking the frame off the bed's queue to the result.</summary>
-    public double LatencyMs { get; }
-
-    /// <summary>The serving model manifest's α threshold between groups H and L.</summary>
-    public double AlphaThreshold { get; }
-
-    /// <summary>Set by the flagging output when the frame was kept for relabeling.</summary>
-    public bool Flagged { get; set; }
 }

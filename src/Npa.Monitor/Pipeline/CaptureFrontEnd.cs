@@ -1,33 +1,54 @@
+using System.Reactive;
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using Npa.Capture.Configuration;
 using Npa.Capture.Cropping;
+using Npa.Capture.Detection;
+using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
 using Npa.Capture.Pipeline;
 using Npa.Capture.Quality;
+using Npa.Capture.Sampling;
 using Npa.Monitor.ModelSwap;
 using OpenCvSharp;
-using CaptureBedPipeline = Npa.Capture.Pipeline.BedPipeline;
 
 namespace Npa.Monitor.Pipeline;
 
 /// <summary>
-/// A bed's capture chain from Npa.Capture (camera → latest frame → detect → crop → gate) plus preprocessing with
-/// the serving model's spec. Gate refusals become no-face / low-quality frames.
+/// A bed's front end as one chain of Npa.Capture's operators, <c>camera.SampleLatest(rate).DetectFaces(detector,
+/// tracker).CropFaces(spec).GateQuality(rules)</c>, plus preprocessing with the serving model's spec. Gate refusals
+/// become no-face / low-quality frames in the same stream, in order. Owns the camera source and the detector.
 /// </summary>
 public sealed class CaptureFrontEnd : IBedFrontEnd
 {
     private readonly IFrameSource _source;
-    private readonly CaptureBedPipeline _pipeline;
+    private readonly CaptureOptions _options;
+    private readonly IFaceDetector _detector;
     private readonly ModelHolder _models;
     private int _disposed;
 
-    public CaptureFrontEnd(IFrameSource source, CaptureBedPipeline pipeline, ModelHolder models)
+    public CaptureFrontEnd(IFrameSource source, CaptureOptions options, ModelHolder models, IScheduler scheduler, CaptureMetrics? metrics = null)
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
-        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
         _models = models ?? throw new ArgumentNullException(nameof(models));
-        Frames = Observable.Merge(
-            _pipeline.Crops.Select(Prepare),
-            _pipeline.Rejections.Select(Refused));
+        ArgumentNullException.ThrowIfNull(scheduler);
+        string[] problems = options.Validate().ToArray();
+        if (problems.Length > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        _detector = options.Detector.CreateDetector();
+        Frames = Observable.Create<PreparedFrame>(observer =>
+        {
+            // A reopened camera starts tracking afresh.
+            var tracker = new FaceTracker(_options.Detector.Tracker);
+            var refused = Observer.Create<QualityRejection>(r => observer.OnNext(Refused(r)));
+            return _source.Frames
+                .SampleLatest(_options.AssessmentRateHz, scheduler, metrics)
+                .DetectFaces(_detector, tracker, metrics)
+                .CropFaces(_options.Crop, metrics)
+                .GateQuality(_options.Quality, refused, metrics)
+                .Select(Prepare)
+                .Subscribe(observer);
+        });
     }
 
     public string BedId => _source.BedId;
@@ -61,7 +82,7 @@ public sealed class CaptureFrontEnd : IBedFrontEnd
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _pipeline.Dispose();
+        _detector.Dispose();
         (_source as IDisposable)?.Dispose();
     }
 }

@@ -8,13 +8,13 @@ using Npa.Capture.Simulation;
 using Npa.Capture.Sources;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.ModelSwap;
-using CaptureBedPipeline = Npa.Capture.Pipeline.BedPipeline;
 using CaptureOptions = Npa.Capture.Configuration.CaptureOptions;
 
 namespace Npa.Monitor.Pipeline;
 
 /// <summary>Builds each bed's chain from Npa.Capture: the simulated camera or an OpenCV source, the bed's detector, crop and gate.</summary>
-public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, CaptureMetrics metrics, IScheduler scheduler) : IBedFrontEndFactory, IDisposable
+/// <param name="renderAhead">Frames a simulated camera renders ahead on the thread pool (replay: the idle cores); 0 renders on each tick.</param>
+public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, CaptureMetrics metrics, IScheduler scheduler, int renderAhead = 0) : IBedFrontEndFactory, IDisposable
 {
     private readonly Subject<FrameGroundTruth> _groundTruth = new();
     private int _disposed;
@@ -35,7 +35,7 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         IFrameSource source;
         if (camera.Kind == CameraKind.Simulated)
         {
-            var simulated = new SimulatedBedCamera(Script(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10 }, scheduler);
+            var simulated = new SimulatedBedCamera(ScriptFor(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10, RenderAhead = renderAhead }, scheduler);
             simulated.GroundTruth.Subscribe(_groundTruth.OnNext);
             source = simulated;
         }
@@ -45,9 +45,9 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         }
         try
         {
-            var pipeline = new CaptureBedPipeline(source, options, scheduler, metrics);
+            var frontEnd = new CaptureFrontEnd(source, options, models, scheduler, metrics);
             counters.Link(metrics.For(bed.Id));
-            return new CaptureFrontEnd(source, pipeline, models);
+            return frontEnd;
         }
         catch
         {
@@ -56,8 +56,10 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         }
     }
 
-    private static BedScript Script(BedOptions bed)
+    /// <summary>The script a simulated bed plays: its <see cref="BedOptions.Script"/> file, else the built-in looping episode.</summary>
+    public static BedScript ScriptFor(BedOptions bed)
     {
+        ArgumentNullException.ThrowIfNull(bed);
         if (string.IsNullOrWhiteSpace(bed.Script)) return BedScript.Default(bed.Id, bed.Seed);
         var script = BedScriptJson.Load(bed.Script) with { BedId = bed.Id };
         script.Validate();

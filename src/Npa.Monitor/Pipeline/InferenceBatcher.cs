@@ -1,45 +1,48 @@
-using System.Diagnostics;
-using System.Threading.Channels;
+using System.Reactive.Concurrency;
 using Microsoft.Extensions.Logging;
 using Npa.Monitor.Configuration;
-using Npa.Monitor.Inference;
 using Npa.Monitor.ModelSwap;
 
 namespace Npa.Monitor.Pipeline;
 
 /// <summary>
-/// One model, many beds: requests from every bed queue here and run as one batch when the batch is full or its
-/// oldest request has waited the maximum time. Results go back to each caller. When the queue is full the oldest
-/// request is dropped (its caller gets null).
+/// One model, many beds: each bed hands over its newest frame (<see cref="ScoreBatchedExtensions.ScoreBatched"/>) and the
+/// waiting frames of all beds run as one batch once <see cref="InferenceOptions.MaxBatchSize"/> are waiting or the oldest
+/// has waited <see cref="InferenceOptions.MaxBatchWaitMs"/>, timed on the injected scheduler (virtual time in tests and
+/// replay). A bed keeps one frame waiting: a newer one replaces it and the older is counted as skipped, so a slow model
+/// never backs up a camera. Batches run one at a time, so a model swap lands between two of them.
 /// </summary>
-public sealed class InferenceBatcher : IAsyncDisposable
+public sealed partial class InferenceBatcher : IDisposable
 {
-    private readonly Channel<Request> _queue;
+    private readonly Lock _gate = new();
+    private readonly Lock _running = new();
+    private readonly List<BatchLane> _queue = [];
     private readonly ModelHolder _models;
+    private readonly IScheduler _scheduler;
     private readonly ILogger _logger;
-    private readonly int _maxBatch;
+    private readonly int _maxBatch, _capacity;
     private readonly TimeSpan _maxWait;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-    private float[] _buffer = [];
+    private IDisposable? _flush;
+    private DateTimeOffset _flushDue;
     private long _batches, _items, _inferenceMicros;
-    private int _disposed;
+    private bool _disposed;
 
-    public InferenceBatcher(ModelHolder models, InferenceOptions options, ILogger logger)
+    public InferenceBatcher(ModelHolder models, InferenceOptions options, IScheduler scheduler, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _models = models ?? throw new ArgumentNullException(nameof(models));
+        _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _maxBatch = options.MaxBatchSize;
+        _capacity = options.QueueCapacity;
         _maxWait = TimeSpan.FromMilliseconds(options.MaxBatchWaitMs);
-        _queue = Channel.CreateBounded<Request>(
-            new BoundedChannelOptions(options.QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            dropped => dropped.Completion.TrySetResult(null));
-        _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
-    /// <summary>Requests waiting now.</summary>
-    public int QueueDepth => _queue.Reader.Count;
+    /// <summary>Frames waiting for the model now, across beds.</summary>
+    public int QueueDepth
+    {
+        get { lock (_gate) return _queue.Count; }
+    }
 
     /// <summary>Batches run so far.</summary>
     public long Batches => Interlocked.Read(ref _batches);
@@ -47,92 +50,113 @@ public sealed class InferenceBatcher : IAsyncDisposable
     /// <summary>Crops scored so far.</summary>
     public long Items => Interlocked.Read(ref _items);
 
-    /// <summary>Total time spent inside the model, in milliseconds.</summary>
+    /// <summary>Total time spent inside the model, in milliseconds of CPU wall time (a cost, not a clock).</summary>
     public double InferenceMilliseconds => Interlocked.Read(ref _inferenceMicros) / 1000.0;
 
-    /// <summary>Queues one crop of <paramref name="bedId"/>; completes with its result, or null when it was dropped from a full queue.</summary>
-    public Task<InferenceResult?> ScoreAsync(string bedId, float[] input, CancellationToken ct = default)
+    /// <summary>Opens a lane for one bed; results and not-assessable frames go to <paramref name="observer"/> in the bed's order.</summary>
+    internal BatchLane Join(string bedId, IObserver<AssessedFrame> observer, Action<PreparedFrame> skipped)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        var request = new Request(bedId, input, Stopwatch.GetTimestamp(), new TaskCompletionSource<InferenceResult?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(request)) request.Completion.TrySetResult(null);
-        return ct.CanBeCanceled ? request.Completion.Task.WaitAsync(ct) : request.Completion.Task;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new BatchLane(bedId, observer, skipped);
     }
 
-    private async Task RunAsync(CancellationToken ct)
+    /// <summary>Hands over the bed's newest frame (the batcher owns it from here).</summary>
+    internal void Submit(BatchLane lane, PreparedFrame frame)
     {
-        var batch = new List<Request>(_maxBatch);
-        var reader = _queue.Reader;
-        try
+        PreparedFrame? superseded;
+        (BatchLane? Lane, PreparedFrame? Frame) dropped = default;
+        bool deliverNow = false;
+        lock (_gate)
         {
-            while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            if (lane.Closed || _disposed)
             {
-                batch.Clear();
-                while (batch.Count < _maxBatch)
+                superseded = frame;
+            }
+            else
+            {
+                superseded = TakeWaiting(lane);
+                if (frame.Outcome != PreparedOutcome.Ready && !lane.Busy)
                 {
-                    if (reader.TryRead(out var r)) { batch.Add(r); continue; }
-                    if (batch.Count == 0) break;
-                    var left = _maxWait - Stopwatch.GetElapsedTime(batch[0].EnqueuedAt);
-                    if (left <= TimeSpan.Zero) break;
-                    var more = reader.WaitToReadAsync(ct).AsTask();
-                    if (await Task.WhenAny(more, Task.Delay(left, ct)).ConfigureAwait(false) != more || !await more.ConfigureAwait(false)) break;
+                    // Nothing of this bed is ahead of it: a frame without a face goes straight on, in order.
+                    deliverNow = true;
                 }
-                if (batch.Count > 0) RunBatch(batch);
+                else
+                {
+                    lane.Waiting = frame;
+                    lane.WaitingSince = _scheduler.Now;
+                    if (frame.Outcome == PreparedOutcome.Ready)
+                    {
+                        _queue.Add(lane);
+                        if (_queue.Count > _capacity) dropped = (_queue[0], TakeWaiting(_queue[0]));
+                        ScheduleFlushLocked();
+                    }
+                }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Stopping: callers still waiting are answered below.
-        }
-        foreach (var r in batch) r.Completion.TrySetCanceled(CancellationToken.None);
-        while (reader.TryRead(out var left)) left.Completion.TrySetCanceled(CancellationToken.None);
+        if (superseded is not null) lane.Skipped(superseded);
+        if (dropped.Frame is not null) dropped.Lane!.Skipped(dropped.Frame);
+        if (deliverNow) lane.Observer.OnNext(AssessedFrame.NotScored(frame, _scheduler.Now));
     }
 
-    private void RunBatch(List<Request> batch)
+    /// <summary>The bed's frames ended: completes the lane once its last frame is delivered.</summary>
+    internal void Complete(BatchLane lane)
     {
-        var engine = _models.AcquireForBatch().Engine;
-        var (c, h, w) = engine.InputShape;
-        int size = c * h * w;
-        var valid = new List<Request>(batch.Count);
-        foreach (var r in batch)
+        bool now;
+        lock (_gate)
         {
-            if (r.Input.Length == size) valid.Add(r);
-            else r.Completion.TrySetException(new InvalidOperationException(
-                $"bed {r.BedId}: crop has {r.Input.Length} values but model {engine.ModelId} expects {c}x{h}x{w} = {size}"));
+            lane.Completing = true;
+            now = !lane.Busy && lane.Waiting is null && !lane.Closed;
+            if (now) lane.Closed = true;
         }
-        if (valid.Count == 0) return;
-        if (_buffer.Length < valid.Count * size) _buffer = new float[_maxBatch * size];
-        for (int i = 0; i < valid.Count; i++) valid[i].Input.CopyTo(_buffer, i * size);
-
-        long started = Stopwatch.GetTimestamp();
-        try
-        {
-            var results = engine.Run(_buffer.AsSpan(0, valid.Count * size), valid.Count);
-            if (results.Count != valid.Count)
-                throw new InvalidOperationException($"model {engine.ModelId} returned {results.Count} results for a batch of {valid.Count}");
-            for (int i = 0; i < valid.Count; i++) valid[i].Completion.TrySetResult(results[i]);
-        }
-#pragma warning disable CA1031 // A failing batch fails its requests; the loop must keep serving the next one.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _logger.LogError(ex, "inference of a batch of {Count} failed on model {Model}", valid.Count, engine.ModelId);
-            foreach (var r in valid) r.Completion.TrySetException(ex);
-        }
-        Interlocked.Add(ref _inferenceMicros, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-        Interlocked.Increment(ref _batches);
-        Interlocked.Add(ref _items, valid.Count);
+        if (now) lane.Observer.OnCompleted();
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Closes the lane; a waiting frame is released, a frame in the running batch is disposed when it returns.</summary>
+    internal void Leave(BatchLane lane)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _queue.Writer.TryComplete();
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-        _stop.Dispose();
+        PreparedFrame? waiting;
+        lock (_gate)
+        {
+            lane.Closed = true;
+            waiting = TakeWaiting(lane);
+        }
+        waiting?.Dispose();
     }
 
-    private sealed record Request(string BedId, float[] Input, long EnqueuedAt, TaskCompletionSource<InferenceResult?> Completion);
+    private PreparedFrame? TakeWaiting(BatchLane lane)
+    {
+        var waiting = lane.Waiting;
+        lane.Waiting = null;
+        _queue.Remove(lane);
+        return waiting;
+    }
+
+    private void ScheduleFlushLocked()
+    {
+        if (_queue.Count == 0 || _disposed) return;
+        var due = _queue.Count >= _maxBatch ? _scheduler.Now : _queue[0].WaitingSince + _maxWait;
+        if (_flush is not null && _flushDue <= due) return;
+        _flush?.Dispose();
+        _flushDue = due;
+        var wait = due - _scheduler.Now;
+        _flush = _scheduler.Schedule(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Flush);
+    }
+
+    public void Dispose()
+    {
+        List<PreparedFrame> left;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _flush?.Dispose();
+            _flush = null;
+            left = _queue.Select(l => l.Waiting).OfType<PreparedFrame>().ToList();
+            foreach (var lane in _queue) lane.Waiting = null;
+            _queue.Clear();
+        }
+        // Wait for a running batch, so the model holder is not disposed under it.
+        lock (_running) { }
+        foreach (var frame in left) frame.Dispose();
+    }
 }

@@ -25,6 +25,8 @@ public sealed class MqttBedOutput(IAssessmentPublisher publisher, ILogger<MqttBe
     public async ValueTask OnAssessedAsync(AssessedFrame assessed, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(assessed);
+        // Only scored frames have an assessment; the others show in the bed's state and status.
+        if (!assessed.IsScored) return;
         var bed = Bed(assessed.Frame.BedId);
         await publisher.PublishAssessmentAsync(MqttMessages.Assessment(assessed, Interlocked.Increment(ref bed.Assessments)), ct).ConfigureAwait(false);
     }

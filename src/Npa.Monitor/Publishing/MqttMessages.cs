@@ -13,7 +13,7 @@ public static class MqttMessages
     {
         ArgumentNullException.ThrowIfNull(a);
         var f = a.Frame;
-        var r = a.Result;
+        var r = a.Result ?? throw new ArgumentException($"frame {f.BedId}#{f.Sequence} was not scored, so it has no assessment", nameof(a));
         var box = f.Face ?? default;
         var q = f.Quality;
         return new AssessmentMessage

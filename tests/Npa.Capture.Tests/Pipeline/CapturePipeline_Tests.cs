@@ -29,7 +29,7 @@ public sealed class CapturePipeline_Tests
             Detector = new DetectorOptions { Kind = DetectorKind.FixedRoi },
             Crop = new CropSpec { Margin = 0.1, OutputSize = 96 },
         };
-        using var pipeline = new BedPipeline(source, options, scheduler, metrics);
+        using var pipeline = new CaptureChain(source, options, scheduler, metrics);
         var accepted = new List<(long Sequence, Size Size, QualityReport Quality)>();
         var rejected = new List<QualityRejection>();
         bool completed = false;

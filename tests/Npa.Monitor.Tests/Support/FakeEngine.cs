@@ -22,6 +22,9 @@ internal sealed class FakeEngine(string modelId, int cropSize = 4) : IInferenceE
     /// <summary>Blocks each batch until released (lets a test fill the queue).</summary>
     public SemaphoreSlim? Gate { get; set; }
 
+    /// <summary>Runs inside each batch: what arrives meanwhile, in virtual time where a batch takes no time.</summary>
+    public Action? DuringRun { get; set; }
+
     public IReadOnlyList<int> Batches
     {
         get { lock (_batches) return _batches.ToList(); }
@@ -32,6 +35,7 @@ internal sealed class FakeEngine(string modelId, int cropSize = 4) : IInferenceE
         ObjectDisposedException.ThrowIf(Disposed, this);
         Gate?.Wait();
         lock (_batches) _batches.Add(count);
+        DuringRun?.Invoke();
         if (FailWith is { } ex) throw ex;
         var results = new List<InferenceResult>(count);
         for (int i = 0; i < count; i++) results.Add(TestResults.Score(inputs[i * InputLength], modelId: ModelId));

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Pipeline;
 using Npa.Monitor.Storage;
@@ -10,29 +9,27 @@ namespace Npa.Monitor.Publishing;
 
 /// <summary>
 /// Keeps doubtful frames: applies the flagging rules (branch disagreement, low α against the serving model's
-/// threshold, low confidence) and hands the crop as PNG to the flagged-frame store. Runs before the MQTT output so
-/// the assessment says whether it was kept.
+/// threshold, low confidence), hands the crop as PNG to the flagged-frame store, and returns the frame marked
+/// <see cref="AssessedFrame.Flagged"/> when the store kept it. A stage before the outputs, so every output reads the same value.
 /// </summary>
-public sealed class FlaggingOutput(IFlaggedFrameStore store, IOptions<FlaggingOptions> options, ILogger<FlaggingOutput> logger) : IBedOutput
+public sealed class FlaggingStage(IFlaggedFrameStore store, IOptions<FlaggingOptions> options, ILogger<FlaggingStage> logger)
 {
     private FlaggingRules? _rules;
 
-    public async ValueTask OnAssessedAsync(AssessedFrame assessed, CancellationToken ct = default)
+    /// <summary>The frame, or a copy of it marked flagged once the store has kept its crop.</summary>
+    public async ValueTask<AssessedFrame> FlagAsync(AssessedFrame assessed, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(assessed);
-        var rules = Rules(assessed.AlphaThreshold);
-        var reasons = rules.Evaluate(assessed.Result);
-        if (reasons == FlagReasons.None || assessed.Frame.Crop is not { } crop) return;
+        if (assessed.Result is not { } result) return assessed;
+        var reasons = Rules(assessed.AlphaThreshold).Evaluate(result);
+        if (reasons == FlagReasons.None || assessed.Frame.Crop is not { } crop) return assessed;
         Cv2.ImEncode(".png", crop, out byte[] png);
-        var candidate = FlaggingRules.ToCandidate(assessed.Frame.BedId, assessed.Frame.Timestamp, reasons, assessed.Result);
+        var candidate = FlaggingRules.ToCandidate(assessed.Frame.BedId, assessed.Frame.Timestamp, reasons, result);
         var outcome = await store.AddAsync(candidate, png, ct).ConfigureAwait(false);
-        if (outcome == FlagStoreOutcome.Stored) assessed.Flagged = true;
-        else if (outcome == FlagStoreOutcome.LargerThanQuota)
+        if (outcome == FlagStoreOutcome.Stored) return assessed with { Flagged = true };
+        if (outcome == FlagStoreOutcome.LargerThanQuota)
             logger.LogWarning("bed {Bed}: flagged frame not kept: its crop alone exceeds Storage:QuotaMegabytes", assessed.Frame.BedId);
-    }
-
-    public void OnUpdate(BedUpdate update)
-    {
+        return assessed;
     }
 
     // One rules object per serving threshold: a hot-swapped model may bring another α threshold.

@@ -13,13 +13,13 @@ namespace Npa.Capture.Pipeline;
 /// One bed's chain <c>frames.SampleLatest(rate).DetectFaces(detector).CropFaces(spec).GateQuality(rules)</c>. Owns the
 /// bed's detector and tracker; subscribe to <see cref="Crops"/> once. Subscribers own (dispose) each accepted crop.
 /// </summary>
-public sealed class BedPipeline : IDisposable
+public sealed class CaptureChain : IDisposable
 {
     private readonly IFaceDetector _detector;
     private readonly Subject<QualityRejection> _rejections = new();
     private bool _disposed;
 
-    public BedPipeline(IFrameSource source, CaptureOptions options, IScheduler scheduler, CaptureMetrics? metrics = null)
+    public CaptureChain(IFrameSource source, CaptureOptions options, IScheduler scheduler, CaptureMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
