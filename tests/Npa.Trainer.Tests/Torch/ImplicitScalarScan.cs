@@ -7,8 +7,8 @@ namespace Npa.Trainer.Tests.Torch;
 /// <summary>
 /// Reads the IL of an assembly for implicit Scalar conversions (<c>t * 0.5</c>, <c>(Scalar)1</c>) and for calls into
 /// TorchSharp methods that make one inside (<c>a + b</c>, <c>add_(b)</c>, <c>1 - t</c>), found by the same reading of
-/// TorchSharp and TorchVision, followed through direct calls. Virtual calls (a module's forward, an optimizer's step)
-/// cannot be followed; the GC-stress test covers those at run time.
+/// TorchSharp, TorchVision and TorchSharp.PyBridge, followed through direct calls. Virtual calls (a module's forward, an
+/// optimizer's step) cannot be followed; the GC-stress test covers those at run time.
 /// </summary>
 internal static class ImplicitScalarScan
 {
@@ -43,10 +43,11 @@ internal static class ImplicitScalarScan
 
     private static bool IsImplicit(MethodBase m) => m.DeclaringType == typeof(Scalar) && m.Name == "op_Implicit";
 
-    /// <summary>TorchSharp and TorchVision methods that convert to a Scalar themselves or through a direct call.</summary>
+    /// <summary>TorchSharp, TorchVision and PyBridge methods that convert to a Scalar themselves or through a direct call.</summary>
     private static HashSet<MethodBase> FindMakers()
     {
-        var calls = new[] { typeof(Scalar).Assembly, typeof(torchvision).Assembly }.SelectMany(Methods).Distinct()
+        var libraries = new[] { typeof(Scalar).Assembly, typeof(torchvision).Assembly, Assembly.Load("TorchSharp.PyBridge") };
+        var calls = libraries.SelectMany(Methods).Distinct()
             .ToDictionary(m => m, m => Callees(m).ToArray());
         var makers = calls.Where(kv => kv.Value.Any(IsConversion)).Select(kv => kv.Key).ToHashSet();
         for (bool grew = true; grew;)
