@@ -1,3 +1,4 @@
+using Npa.Trainer.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -56,7 +57,9 @@ public sealed class RankRegularization
         var lowIdx = tensor(order[high..].Select(i => (long)i).ToArray(), device: fused.device);
         var meanHigh = fused.index_select(0, highIdx).mean();
         var meanLow = fused.index_select(0, lowIdx).mean();
-        var loss = nn.functional.relu(Delta1 - (meanHigh - meanLow));
+        // δ1 − gap as TorchSharp's Scalar − Tensor computes it (−gap + δ1), with Scalars that outlive the call.
+        using var delta1 = Delta1.ToScalar();
+        var loss = nn.functional.relu((meanHigh - meanLow).neg().add(delta1, HeldScalars.One));
         return new RankSplit(loss.MoveToOuterDisposeScope(), meanHigh.item<float>(), meanLow.item<float>(), isLow, values);
     }
 }

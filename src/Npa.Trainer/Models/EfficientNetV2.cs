@@ -1,3 +1,4 @@
+using Npa.Trainer.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -57,7 +58,7 @@ public sealed class EfficientNetV2 : Backbone
     internal Sequential Features => features;
 
     /// <inheritdoc/>
-    public override Tensor forward(Tensor input) => features.call(input);
+    public override Tensor forward(Tensor input) => ScalarFreeForward.Run(features, input);
 
     private void InitialiseAsTorchvision()
     {

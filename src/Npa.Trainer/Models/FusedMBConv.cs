@@ -1,3 +1,4 @@
+using Npa.Trainer.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -33,8 +34,8 @@ public sealed class FusedMBConv : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var result = block.call(input);
-        if (_useResidual) result = stochastic_depth.call(result) + input;
+        var result = ScalarFreeForward.Run(block, input);
+        if (_useResidual) result = stochastic_depth.call(result).add(input, HeldScalars.One);
         return result.MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using Npa.Trainer.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -6,6 +7,10 @@ using TvResNet = TorchSharp.Modules.ResNet;
 namespace Npa.Trainer.Models;
 
 /// <summary>A TorchVision for .NET ResNet without its pooling and classifier; keys follow torchvision (conv1 … layer4).</summary>
+/// <remarks>
+/// The trunk is TorchVision's ResNet built with our <see cref="ResNetBasicBlock"/> and <see cref="Bottleneck"/>, whose
+/// forward makes no implicit Scalar. They create their layers in TorchVision's order, so a seed gives the same weights.
+/// </remarks>
 public sealed class ResNetBackbone : Backbone
 {
 #pragma warning disable IDE1006 // Field names are the state_dict keys (torchvision's).
@@ -44,28 +49,29 @@ public sealed class ResNetBackbone : Backbone
     public override int FeatureCount { get; }
 
     /// <summary>torchvision resnet18: BasicBlock [2,2,2,2], 512 features.</summary>
-    public static ResNetBackbone ResNet18() => new("resnet18", torchvision.models.resnet18(), 512);
+    public static ResNetBackbone ResNet18() => new("resnet18", WithBasicBlocks("ResNet18", [2, 2, 2, 2]), 512);
 
     /// <summary>torchvision resnet34: BasicBlock [3,4,6,3], 512 features.</summary>
-    public static ResNetBackbone ResNet34() => new("resnet34", torchvision.models.resnet34(), 512);
+    public static ResNetBackbone ResNet34() => new("resnet34", WithBasicBlocks("ResNet34", [3, 4, 6, 3]), 512);
 
     /// <summary>torchvision resnet50: Bottleneck [3,4,6,3], 2048 features.</summary>
-    public static ResNetBackbone ResNet50() => new("resnet50", torchvision.models.resnet50(), 2048);
+    public static ResNetBackbone ResNet50() => new("resnet50", new TvResNet("ResNet50",
+        (inPlanes, planes, stride, downsample, groups, baseWidth, dilation, normLayer) =>
+            new Bottleneck(inPlanes, planes, stride, downsample, groups, baseWidth, dilation, normLayer),
+        Bottleneck.Expansion, [3, 4, 6, 3]), 2048);
 
     /// <summary>The ResNet with BasicBlocks [2,2,2,3] that ML.NET's DnnImageFeaturizer.ResNet18 ships; 512 features.</summary>
-    public static ResNetBackbone ResNet18MlNet()
-    {
-        var resnet = new TvResNet("ResNet18MlNet",
-            (inPlanes, planes, stride, downsample, _, _, _, normLayer) => new ResNetBasicBlock(inPlanes, planes, stride, downsample, normLayer),
-            1, [2, 2, 2, 3]);
-        return new ResNetBackbone("resnet18_mlnet", resnet, 512);
-    }
+    public static ResNetBackbone ResNet18MlNet() => new("resnet18_mlnet", WithBasicBlocks("ResNet18MlNet", [2, 2, 2, 3]), 512);
+
+    private static TvResNet WithBasicBlocks(string name, int[] layers) => new(name,
+        (inPlanes, planes, stride, downsample, _, _, _, normLayer) => new ResNetBasicBlock(inPlanes, planes, stride, downsample, normLayer),
+        1, layers);
 
     /// <inheritdoc/>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = maxpool.call(relu.call(bn1.call(conv1.call(input))));
+        var x = maxpool.call(relu.call(ScalarFreeForward.Run(bn1, conv1.call(input))));
         x = layer4.call(layer3.call(layer2.call(layer1.call(x))));
         return x.MoveToOuterDisposeScope();
     }

@@ -1,3 +1,4 @@
+using Npa.Trainer.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -5,7 +6,10 @@ using static TorchSharp.torch.nn;
 namespace Npa.Trainer.Models;
 
 /// <summary>torchvision's ResNet BasicBlock (two 3×3 convs, identity or projected shortcut).</summary>
-/// <remarks>TorchVision for .NET keeps its own BasicBlock private; this one lets us build other depths such as [2,2,2,3].</remarks>
+/// <remarks>
+/// TorchVision for .NET's own BasicBlock adds the shortcut with <c>add_(identity)</c>, an implicit Scalar the finalizer
+/// may free mid-call; this one adds it with a held Scalar, and also builds other depths such as [2,2,2,3].
+/// </remarks>
 public sealed class ResNetBasicBlock : Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006, CA1051 // Field names are the state_dict keys (torchvision's).
@@ -33,9 +37,9 @@ public sealed class ResNetBasicBlock : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = functional.relu(bn1.call(conv1.call(input)));
-        x = bn2.call(conv2.call(x));
-        var identity = downsample is null ? input : downsample.call(input);
-        return functional.relu(x + identity).MoveToOuterDisposeScope();
+        var x = functional.relu(ScalarFreeForward.Run(bn1, conv1.call(input)));
+        x = ScalarFreeForward.Run(bn2, conv2.call(x));
+        var identity = downsample is null ? input : ScalarFreeForward.Run(downsample, input);
+        return functional.relu(x.add(identity, HeldScalars.One)).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,5 @@
+using Npa.Trainer.Torch;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Npa.Trainer.Models;
@@ -14,8 +16,9 @@ public sealed record SiameseOutput(BranchOutput A, BranchOutput? B) : IDisposabl
         if (B is null) return A.Probabilities();
         using var pa = A.Probabilities();
         using var pb = B.Probabilities();
-        using var sum = pa + pb;
-        return sum / 2.0;
+        using var two = 2.0.ToScalar();
+        using var sum = pa.add(pb, HeldScalars.One);
+        return sum.div(two);
     }
 
     /// <summary>Fused uncertainty α = α1·α2 [N,1] used by rank regularisation (one branch: its own α).</summary>

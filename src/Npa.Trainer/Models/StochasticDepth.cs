@@ -30,7 +30,11 @@ public sealed class StochasticDepth : nn.Module<Tensor, Tensor>
         Array.Fill(shape, 1L);
         shape[0] = input.shape[0];
         var noise = empty(shape, dtype: input.dtype, device: input.device).bernoulli_(survival);
-        if (survival > 0.0) noise.div_(survival);
+        if (survival > 0.0)
+        {
+            using var divisor = survival.ToScalar();
+            noise.div_(divisor);
+        }
         return (input * noise).MoveToOuterDisposeScope();
     }
 }

@@ -55,12 +55,14 @@ public sealed class EmaTeacher
     public void Update()
     {
         double decay = DecayAt(Step, options);
+        using var keep = decay.ToScalar();
+        using var take = (1 - decay).ToScalar();
         using (no_grad())
         {
-            foreach (var (s, t) in parameters) t.mul_(decay).add_(s, alpha: 1 - decay);
+            foreach (var (s, t) in parameters) t.mul_(keep).add_(s, take);
             foreach (var (s, t) in buffers)
             {
-                if (options.Buffers == "ema" && t.is_floating_point()) t.mul_(decay).add_(s, alpha: 1 - decay);
+                if (options.Buffers == "ema" && t.is_floating_point()) t.mul_(keep).add_(s, take);
                 else t.copy_(s);
             }
         }

@@ -1,6 +1,7 @@
 using Npa.Trainer.Data;
 using Npa.Trainer.Losses;
 using Npa.Trainer.Models;
+using Npa.Trainer.Torch;
 using Npa.Trainer.Training.Options;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -65,6 +66,7 @@ public sealed class EpochTrainer
         double lossSum = 0, wceSum = 0, rrSum = 0, highSum = 0, lowSum = 0;
         int correct = 0, seen = 0;
         double firstLr = schedule.At(epoch, 0);
+        using var rankWeight = config.Loss.RankWeight.ToScalar();
         student.train();
         for (int step = 0; step < steps; step++)
         {
@@ -77,9 +79,9 @@ public sealed class EpochTrainer
             var y = tensor(batch.Select(i => (long)labels.Current[i]).ToArray(), device: device);
             using var output = student.call(x);
             Tensor wce = zeros(1, device: device).sum();
-            foreach (var branch in output.Branches) wce = wce + AlphaWeightedCrossEntropy.Compute(branch.Logits, branch.Alpha, y);
+            foreach (var branch in output.Branches) wce = wce.add(AlphaWeightedCrossEntropy.Compute(branch.Logits, branch.Alpha, y), HeldScalars.One);
             var split = rank.Compute(output.Branches.Select(b => b.Alpha).ToArray());
-            var loss = config.Loss.RankRegularization ? wce + config.Loss.RankWeight * split.Loss : wce;
+            var loss = config.Loss.RankRegularization ? wce.add(split.Loss.mul(rankWeight), HeldScalars.One) : wce;
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

@@ -69,7 +69,7 @@ public sealed class TrainingRun
         if (pretrained.Count > 0) File.WriteAllText(Path.Combine(folder, "pretrained.json"), JsonSerializer.Serialize(pretrained, Json));
         using var teacherNet = config.Ema.Enabled ? student.CloneArchitecture(device) : null;
         var ema = teacherNet is null ? null : new EmaTeacher(student, teacherNet, config.Ema);
-        using var optimizer = optim.AdamW(student.parameters(), config.Optim.LearningRate, weight_decay: config.Optim.WeightDecay);
+        using var optimizer = new Torch.AdamW(student.parameters(), config.Optim.LearningRate, weightDecay: config.Optim.WeightDecay);
         var labels = new LabelStore(data.Train.Select(e => e.Label).ToArray(), data.Train.Select(e => e.CleanLabel).ToArray());
 
         var state = new TrainingState();
