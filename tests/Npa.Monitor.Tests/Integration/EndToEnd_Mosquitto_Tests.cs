@@ -66,7 +66,8 @@ public class EndToEnd_Mosquitto_Tests(ITestOutputHelper output)
             settings["Capture:Detector:BlazeFace:ModelPath"] = Path.Combine(root, "assets", "blazeface", "face_detection_front_128x128_barracuda.onnx");
             settings["Mqtt:Mode"] = "External";
             settings["Mqtt:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // The alert settings of configs/monitor.json (thresholds suited to the demo model, which underestimates peaks).
+            // Thresholds below configs/monitor.json's band edges (3 / 2): the 2026-12 demo model underestimates peaks (about 3.3
+            // on NIPS 6–7), so this timing test keeps the old 2.5 / 2 until a stronger model replaces models/demo.
             settings["Alerts:EmaHalfLifeSeconds"] = "2";
             settings["Alerts:StartScore"] = "2.5";
             settings["Alerts:EndScore"] = "2";
