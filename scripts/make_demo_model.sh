@@ -21,3 +21,8 @@ mkdir -p "$WORK"
 if [ -f "$WORK/run/outcome.json" ]; then :;
 elif [ -d "$WORK/run" ]; then "$TRAIN" train -c configs/train/demo.json -d "$WORK/data/manifest.csv" -o "$WORK/run" --resume;
 else "$TRAIN" train -c configs/train/demo.json -d "$WORK/data/manifest.csv" -o "$WORK/run"; fi
+
+# FP16-stored weights keep the two-branch package under 30 MB; the temperature is fitted on the validation split.
+"$TRAIN" export --run "$WORK/run" --out models/demo --id npa-demo-synthetic --weights fp16
+"$TRAIN" eval --run "$WORK/run" --split test --png "$WORK/confusion-test.png"
+/usr/bin/python3 scripts/onnx_check.py models/demo/model.onnx
