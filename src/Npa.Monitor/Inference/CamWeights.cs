@@ -46,16 +46,24 @@ public sealed record CamWeights(string FeatureOutput, int Classes, int Channels,
         if (Through(featureOutput) != pool.Input[0]) Fail($"the classifier does not pool {featureOutput}");
         if (!gemm.Attribute.Any(a => a.Name == "transB" && a.I == 1)) Fail("the classifier Gemm is not transB=1");
 
-        var tensor = graph.Initializer.FirstOrDefault(t => t.Name == gemm.Input[1]) ?? throw new ModelPackageException(
+        // FP16-stored packages keep the weight as a FLOAT16 initializer behind Cast(to=FLOAT).
+        string weightName = producers.TryGetValue(gemm.Input[1], out var cast) && cast.OpType == "Cast" ? cast.Input[0] : gemm.Input[1];
+        var tensor = graph.Initializer.FirstOrDefault(t => t.Name == weightName) ?? throw new ModelPackageException(
             $"model {modelId}: cannot draw activation maps for {featureOutput}: classifier weight '{gemm.Input[1]}' is not an initializer");
-        if (tensor.Dims.Count != 2 || tensor.DataType != (int)TensorProto.Types.DataType.Float) Fail("classifier weight is not a float matrix");
+        bool half = tensor.DataType == (int)TensorProto.Types.DataType.Float16;
+        if (tensor.Dims.Count != 2 || (tensor.DataType != (int)TensorProto.Types.DataType.Float && !half)) Fail("classifier weight is not a float matrix");
         int classes = (int)tensor.Dims[0], channels = (int)tensor.Dims[1];
-        float[] weights = tensor.RawData.Length > 0
-            ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray()
-            : [.. tensor.FloatData];
+        float[] weights = half ? HalfValues(tensor)
+            : tensor.RawData.Length > 0
+                ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray()
+                : [.. tensor.FloatData];
         if (weights.Length != classes * channels) Fail($"classifier weight holds {weights.Length} values for [{classes},{channels}]");
         return new CamWeights(featureOutput, classes, channels, weights);
     }
+
+    private static float[] HalfValues(TensorProto tensor) => tensor.RawData.Length > 0
+        ? Array.ConvertAll(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(tensor.RawData.Span).ToArray(), h => (float)h)
+        : [.. tensor.Int32Data.Select(bits => (float)BitConverter.UInt16BitsToHalf((ushort)bits))];
 
     /// <summary>Σ_k w[c,k]·A_k over a [K,h,w] feature map (one sample), as h·w values.</summary>
     public float[] Map(ReadOnlySpan<float> features, int classIndex)

@@ -94,7 +94,9 @@ public sealed class MqttExternalBroker_Tests : IDisposable
         var caRequest = new CertificateRequest("CN=npa-test-ca", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
-        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        // One instant for both certificates: the leaf must not outlive its CA by the microseconds between two clock reads.
+        var now = DateTimeOffset.UtcNow;
+        using var ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddHours(2));
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256);
@@ -102,7 +104,7 @@ public sealed class MqttExternalBroker_Tests : IDisposable
         san.AddDnsName("localhost");
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var server = request.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1), RandomNumberGenerator.GetBytes(8));
+        using var server = request.Create(ca, now.AddMinutes(-5), now.AddHours(1), RandomNumberGenerator.GetBytes(8));
 
         File.WriteAllText(caFile, ca.ExportCertificatePem());
         File.WriteAllText(Path.Combine(folder, "ca.pem"), ca.ExportCertificatePem());
