@@ -114,7 +114,7 @@ public static class CaptureBench
     /// <summary>A frame of the simulated neonate camera (default script, seed 1) at the bench size.</summary>
     private static Mat RenderScene(CaptureBenchOptions options)
     {
-        var timeline = new BedTimeline(BedScript.Default("bench"), new SimulatedCameraOptions { Width = options.Width, Height = options.Height });
+        using var timeline = new BedTimeline(BedScript.Default("bench"), new SimulatedCameraOptions { Width = options.Width, Height = options.Height });
         using RenderedFace rendered = timeline.Render(0);
         return rendered.DetachImage();
     }

@@ -4,13 +4,15 @@ namespace Npa.Capture.Simulation;
 
 /// <summary>
 /// A bed script sampled at the camera's frame rate. Frame <c>n</c> lies at offset <c>n / fps</c>; sequence numbers
-/// count ticks, so a dropout leaves a gap. Everything here is a pure function of the script, the options and <c>n</c>.
+/// count ticks, so a dropout leaves a gap. Everything here is a pure function of the script, the options and <c>n</c>;
+/// the painted background and the last few heads are cached (dispose to free them).
 /// </summary>
-public sealed class BedTimeline
+public sealed class BedTimeline : IDisposable
 {
     private readonly FaceSceneSpec _base;
     // Painted once: the camera is fixed, and the background depends only on the bed's scene seed.
     private readonly Lazy<byte[]> _background;
+    private readonly HeadPatchCache _heads = new();
 
     public BedTimeline(BedScript script, SimulatedCameraOptions options)
     {
@@ -52,7 +54,9 @@ public sealed class BedTimeline
     }
 
     /// <summary>Renders frame <paramref name="sequence"/>; the caller owns the result.</summary>
-    public RenderedFace Render(long sequence) => NeonateFaceRenderer.Render(SceneFor(sequence, Script.StateAt(OffsetOf(sequence))), Canvas, _background.Value);
+    public RenderedFace Render(long sequence) => NeonateFaceRenderer.Render(SceneFor(sequence, Script.StateAt(OffsetOf(sequence))), Canvas, _background.Value, _heads);
+
+    public void Dispose() => _heads.Dispose();
 
     private FaceSceneSpec SceneFor(long sequence, TimelineState state)
     {

@@ -20,34 +20,39 @@ public static class NeonateFaceRenderer
     /// </summary>
     public static RenderedFace Render(FaceSceneSpec spec, Size canvas, ReadOnlySpan<byte> background)
     {
+        Check(spec, canvas, background);
+        using var head = HeadPatch.Paint(spec);
+        return Compose(spec, canvas, background, head);
+    }
+
+    /// <summary>As <see cref="Render(FaceSceneSpec, Size, ReadOnlySpan{byte})"/>, with the head from <paramref name="heads"/> (painted there when it has none for this spec).</summary>
+    internal static RenderedFace Render(FaceSceneSpec spec, Size canvas, byte[] background, HeadPatchCache heads)
+    {
+        Check(spec, canvas, background);
+        return heads.With(spec, head => Compose(spec, canvas, background, head));
+    }
+
+    private static void Check(FaceSceneSpec spec, Size canvas, ReadOnlySpan<byte> background)
+    {
         ArgumentNullException.ThrowIfNull(spec);
         if (canvas.Width < 32 || canvas.Height < 32)
             throw new ArgumentOutOfRangeException(nameof(canvas), canvas, "canvas must be at least 32x32 pixels");
         if (spec.FaceWidth < 16)
             throw new ArgumentOutOfRangeException(nameof(spec), spec.FaceWidth, "face width must be at least 16 pixels");
         _ = SkinTonePalette.Bgr(spec.SkinTone);
-
         if (!background.IsEmpty && background.Length != 3 * canvas.Width * canvas.Height)
             throw new ArgumentException($"background holds {background.Length} bytes; a {canvas.Width}x{canvas.Height} BGR canvas needs {3 * canvas.Width * canvas.Height}", nameof(background));
+    }
+
+    // Background, the head rolled and placed, then the camera's effects.
+    private static RenderedFace Compose(FaceSceneSpec spec, Size canvas, ReadOnlySpan<byte> background, HeadPatch head)
+    {
         var scene = new Mat(canvas, MatType.CV_8UC3, Scalar.All(0));
         try
         {
             if (background.IsEmpty) BackgroundPainter.Paint(scene, spec, new Random(spec.SceneSeed));
             else background.CopyTo(scene.AsSpan<byte>());
-            var g = new FaceLayout(spec);
-            using (var layer = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC3, Scalar.All(0)))
-            using (var mask = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC1, Scalar.All(0)))
-            {
-                var look = new Random(spec.AppearanceSeed);
-                var skin = SkinColor(spec, look);
-                HeadPainter.Paint(layer, mask, g, spec, skin, look);
-                EyeBrowPainter.Paint(layer, g, spec, skin);
-                MouthPainter.Paint(layer, g, spec, skin);
-                ShadingPainter.Apply(layer, mask, g, spec);
-                EyeBrowPainter.PaintCatchlights(layer, g, spec);
-                OcclusionPainter.Paint(layer, mask, g, spec, look);
-                SceneCompositor.Composite(scene, layer, mask, g, spec);
-            }
+            SceneCompositor.Composite(scene, head.Layer, head.Mask, head.Layout, spec);
             SceneDegrader.Apply(scene, spec, new Random(spec.DetailSeed));
             return new RenderedFace(scene, TrueFaceBox(spec), spec);
         }
@@ -77,12 +82,5 @@ public static class NeonateFaceRenderer
         double cx = spec.Center.X - Math.Sin(roll) * BoxOffsetY * spec.FaceWidth;
         double cy = spec.Center.Y + Math.Cos(roll) * BoxOffsetY * spec.FaceWidth;
         return new Rect((int)Math.Round(cx - side / 2), (int)Math.Round(cy - side / 2), (int)Math.Round(side), (int)Math.Round(side));
-    }
-
-    private static Scalar SkinColor(FaceSceneSpec spec, Random rng)
-    {
-        var c = SkinTonePalette.Bgr(spec.SkinTone);
-        double k = Draw.Uniform(rng, 0.94, 1.06);
-        return new Scalar(c.Val0 * k * Draw.Uniform(rng, 0.96, 1.04), c.Val1 * k, c.Val2 * k * Draw.Uniform(rng, 0.97, 1.03));
     }
 }

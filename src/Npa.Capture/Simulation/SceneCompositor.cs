@@ -23,35 +23,42 @@ internal static class SceneCompositor
         Cv2.WarpAffine(layer, warped, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
         Cv2.WarpAffine(mask, alpha, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
         using var target = new Mat(scene, roi);
-        using var bg = new Mat();
-        target.ConvertTo(bg, MatType.CV_32FC3);
 
         // Contact shadow: the head rests on the surface, down-right of it.
         using var shadow = new Mat();
         using var shift = Mat.FromPixelData(2, 3, MatType.CV_64FC1, new double[] { 1, 0, 0.06 * g.W, 0, 1, 0.08 * g.W });
         Cv2.WarpAffine(alpha, shadow, shift, roi.Size);
         Draw.SoftBlur(shadow, 0.08 * g.W);
-        using var shadowGain = new Mat();
-        shadow.ConvertTo(shadowGain, MatType.CV_32FC1, -0.45 / 255, 1);
-        Blend3(bg, shadowGain);
-
-        using var a = new Mat();
         Cv2.GaussianBlur(alpha, alpha, new Size(0, 0), Math.Max(0.5, 0.006 * g.W));
-        alpha.ConvertTo(a, MatType.CV_32FC1, 1 / 255.0);
-        using var fg = new Mat();
-        warped.ConvertTo(fg, MatType.CV_32FC3);
-        // bg + (fg - bg) * a
-        Cv2.Subtract(fg, bg, fg);
-        Blend3(fg, a);
-        Cv2.Add(bg, fg, bg);
-        bg.ConvertTo(target, MatType.CV_8UC3);
+        Blend(target, warped, alpha, shadow);
     }
 
-    private static void Blend3(Mat image, Mat gain)
+    /// <summary>
+    /// In one pass over the bytes: the background darkened by the shadow, bg·(1 − 0.45·shadow), then
+    /// bg + (fg − bg)·alpha. Float Mats and channel merges cost several times more for the same pixels.
+    /// </summary>
+    private static void Blend(Mat target, Mat foreground, Mat alpha, Mat shadow)
     {
-        using var gain3 = new Mat();
-        Cv2.Merge([gain, gain, gain], gain3);
-        Cv2.Multiply(image, gain3, image);
+        const float shadowDepth = 0.45f / 255, unit = 1 / 255f;
+        var targetRows = target.AsRows<byte>();
+        var foregroundRows = foreground.AsRows<byte>();
+        var alphaRows = alpha.AsRows<byte>();
+        var shadowRows = shadow.AsRows<byte>();
+        int rows = target.Rows;
+        for (int y = 0; y < rows; y++)
+        {
+            Span<byte> t = targetRows[y];
+            ReadOnlySpan<byte> f = foregroundRows[y], a = alphaRows[y], s = shadowRows[y];
+            for (int x = 0, i = 0; x < a.Length; x++, i += 3)
+            {
+                float gain = 1 - shadowDepth * s[x], w = unit * a[x];
+                for (int c = i; c < i + 3; c++)
+                {
+                    float bg = t[c] * gain;
+                    t[c] = Pixel.Round(bg + (f[c] - bg) * w);
+                }
+            }
+        }
     }
 
     private static Point2d Transform(Mat m, Point2d p, double dx, double dy) => new(

@@ -27,27 +27,25 @@ internal static class SceneDegrader
         double g0 = spec.Exposure - gx * cols / 2.0 - gy * rows / 2.0;
         // Our own generator, not Cv2.Randn: OpenCV's RNG is process-global state and would break determinism.
         // Two uniform bytes per value: (b1 + b2 - 255) has variance 2 * (256^2 - 1) / 12, close to Gaussian.
-        var noise = new byte[spec.NoiseSigma > 0 ? 2 * cols * 3 : 0];
+        int values = 3 * cols;
+        var noise = new SensorNoise(rng.Next());
+        var noiseBytes = new byte[spec.NoiseSigma > 0 ? 2 * values : 0];
+        var added = new float[values];
+        var gain = new float[values];
         float k = (float)(spec.NoiseSigma / Math.Sqrt(2 * (256.0 * 256 - 1) / 12));
-        var rowsAccess = scene.AsRows<Vec3b>();
+        var rowsAccess = scene.AsRows<byte>();
         for (int y = 0; y < rows; y++)
         {
-            Span<Vec3b> pixels = rowsAccess[y];
-            if (noise.Length > 0) rng.NextBytes(noise);
-            for (int x = 0; x < cols; x++)
+            if (noiseBytes.Length > 0)
             {
-                float gain = (float)(g0 + gx * x + gy * y);
-                var p = pixels[x];
-                int i = 3 * x;
-                pixels[x] = new Vec3b(
-                    Clamp(p.Item0 * gain + N(noise, i, k)),
-                    Clamp(p.Item1 * gain + N(noise, i + 1, k)),
-                    Clamp(p.Item2 * gain + N(noise, i + 2, k)));
+                noise.Fill(noiseBytes);
+                for (int i = 0; i < values; i++) added[i] = (noiseBytes[2 * i] + noiseBytes[2 * i + 1] - 255) * k;
             }
+            double rowGain = g0 + gy * y;
+            for (int x = 0, i = 0; x < cols; x++, i += 3)
+                gain[i] = gain[i + 1] = gain[i + 2] = (float)(rowGain + gx * x);
+            Pixel.MultiplyAdd(rowsAccess[y], gain, added);
         }
     }
 
-    private static float N(byte[] noise, int i, float k) => noise.Length == 0 ? 0 : (noise[2 * i] + noise[2 * i + 1] - 255) * k;
-
-    private static byte Clamp(float v) => v <= 0 ? (byte)0 : v >= 255 ? (byte)255 : (byte)(v + 0.5f);
 }

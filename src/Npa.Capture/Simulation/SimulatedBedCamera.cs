@@ -99,5 +99,6 @@ public sealed class SimulatedBedCamera : IFrameSource, IDisposable
         _truth.OnCompleted();
         _status.Dispose();
         _truth.Dispose();
+        Timeline.Dispose();
     }
 }

@@ -31,12 +31,60 @@ public sealed class NeonateFaceRenderer_Tests(ITestOutputHelper output)
     [InlineData(455)]
     public void Timeline_Frame_With_Its_Cached_Background_Equals_A_Full_Render(long sequence)
     {
-        var timeline = new BedTimeline(BedScript.Default("bed-1", 5), new SimulatedCameraOptions());
+        using var timeline = new BedTimeline(BedScript.Default("bed-1", 5), new SimulatedCameraOptions());
         using var cached = timeline.Render(sequence);
         using var full = NeonateFaceRenderer.Render(cached.Spec, timeline.Canvas);
         using var diff = new Mat();
         Cv2.Absdiff(cached.Image, full.Image, diff);
         Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+    }
+
+    [Fact]
+    public void Frames_Sharing_A_Held_Expression_Reuse_The_Head_And_Equal_Full_Renders()
+    {
+        // At 10 fps frames 120..129 hold one second's expression while the head moves and the noise changes.
+        using var timeline = new BedTimeline(BedScript.Default("bed-1", 5), new SimulatedCameraOptions());
+        for (long sequence = 120; sequence < 130; sequence++)
+        {
+            using var cached = timeline.Render(sequence);
+            using var full = NeonateFaceRenderer.Render(cached.Spec, timeline.Canvas);
+            using var diff = new Mat();
+            Cv2.Absdiff(cached.Image, full.Image, diff);
+            Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+        }
+    }
+
+    [Fact]
+    public void Timeline_Still_Renders_After_It_Is_Disposed()
+    {
+        var timeline = new BedTimeline(BedScript.Default("bed-1", 5), new SimulatedCameraOptions());
+        using (var before = timeline.Render(7)) Assert.False(before.Image.Empty());
+        timeline.Dispose();
+        using var after = timeline.Render(8);
+        using var full = NeonateFaceRenderer.Render(after.Spec, timeline.Canvas);
+        using var diff = new Mat();
+        Cv2.Absdiff(after.Image, full.Image, diff);
+        Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+    }
+
+    [Fact]
+    public void Sensor_Noise_Has_The_Specified_Spread_And_Follows_The_Detail_Seed()
+    {
+        var flat = Spec(11, 2) with { LightStrength = 0, Exposure = 1, BlurSigma = 0, JpegQuality = 0, NoiseSigma = 0 };
+        var noisy = flat with { NoiseSigma = 6, DetailSeed = 1 };
+        using var clean = NeonateFaceRenderer.Render(flat, Canvas);
+        using var a = NeonateFaceRenderer.Render(noisy, Canvas);
+        using var again = NeonateFaceRenderer.Render(noisy, Canvas);
+        using var other = NeonateFaceRenderer.Render(noisy with { DetailSeed = 2 }, Canvas);
+        // Mid-grey pixels only, so that clipping at 0 and 255 does not shrink the spread.
+        byte[] c = clean.Image.AsSpan<byte>().ToArray(), n = a.Image.AsSpan<byte>().ToArray();
+        var d = Enumerable.Range(0, c.Length).Where(i => c[i] is > 40 and < 215).Select(i => (double)n[i] - c[i]).ToArray();
+        double mean = d.Average(), sd = Math.Sqrt(d.Select(v => (v - mean) * (v - mean)).Average());
+        output.WriteLine($"noise over {d.Length} values: mean {mean:F3}, sd {sd:F3} (asked 6)");
+        Assert.InRange(mean, -0.1, 0.1);
+        Assert.InRange(sd, 5.7, 6.3);
+        Assert.True(a.Image.AsSpan<byte>().SequenceEqual(again.Image.AsSpan<byte>()));
+        Assert.False(a.Image.AsSpan<byte>().SequenceEqual(other.Image.AsSpan<byte>()));
     }
 
     [Fact]

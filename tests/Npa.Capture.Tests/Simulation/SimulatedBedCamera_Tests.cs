@@ -106,7 +106,7 @@ public sealed class SimulatedBedCamera_Tests
     [Fact]
     public void Same_Sequence_Renders_The_Same_Pixels()
     {
-        var timeline = new BedTimeline(Script(), Small);
+        using var timeline = new BedTimeline(Script(), Small);
         using var a = timeline.Render(13);
         using var b = timeline.Render(13);
         using var diff = new OpenCvSharp.Mat();
@@ -119,7 +119,7 @@ public sealed class SimulatedBedCamera_Tests
     public void Background_Stays_Put_From_Frame_To_Frame()
     {
         // A fixed camera: away from the head, two frames seconds apart differ only by sensor noise.
-        var timeline = new BedTimeline(Script(), Small with { Width = 320, Height = 240 });
+        using var timeline = new BedTimeline(Script(), Small with { Width = 320, Height = 240 });
         using var a = timeline.Render(1);
         using var b = timeline.Render(17);
         using var diff = new OpenCvSharp.Mat();

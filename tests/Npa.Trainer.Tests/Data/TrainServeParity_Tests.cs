@@ -27,7 +27,7 @@ public sealed class TrainServeParity_Tests : IDisposable
             Detector = new DetectorOptions { BlazeFace = new BlazeFaceOptions { ModelPath = Path.Combine(RepoPaths.Root, BlazeFaceOptions.DefaultModelPath) } },
         };
         // Frame 300 of the default bed script: peak pain, the face where the bedside camera sees it.
-        var timeline = new BedTimeline(BedScript.Default("bed-1", 3), new SimulatedCameraOptions());
+        using var timeline = new BedTimeline(BedScript.Default("bed-1", 3), new SimulatedCameraOptions());
         using var cropper = new CameraFrameCropper(capture);
         Mat image;
         using (var rendered = timeline.Render(300)) image = rendered.DetachImage();
