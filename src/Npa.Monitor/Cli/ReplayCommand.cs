@@ -17,7 +17,7 @@ public static class ReplayCommand
         var beds = new Option<int>("--beds") { Description = "Beds to generate with --random-hours.", DefaultValueFactory = _ => 4 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated timelines.", DefaultValueFactory = _ => 1 };
         var minutes = new Option<double?>("--minutes") { Description = "How long to replay looping scripts (the default beds loop; default 5). Finite scripts run to their end." };
-        var fps = new Option<double?>("--camera-fps") { Description = "Frame rate of the simulated cameras (default: as configured, 10). Lower renders fewer frames the sampler would skip." };
+        var fps = new Option<double?>("--camera-fps") { Description = "Frame rate of the simulated cameras (default: each bed's assessment rate, so that no frame is rendered that the sampler would skip; the live monitor's cameras run at 10)" };
         var outDir = new Option<string>("--out") { Description = "Folder for report.md, report.json and the PNGs.", DefaultValueFactory = _ => "artifacts/replay" };
         var command = new Command("replay", "Replay beds through the monitor's own chain on a virtual clock, as fast as the CPU allows, and score what it published against the scripts.")
         {

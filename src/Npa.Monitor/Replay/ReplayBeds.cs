@@ -8,8 +8,12 @@ namespace Npa.Monitor.Replay;
 /// <summary>Decides a replay's beds: the given scripts, generated timelines (written beside the report), or the config's own beds.</summary>
 public static class ReplayBeds
 {
-    /// <summary>The beds and how long to replay them.</summary>
-    public static (IReadOnlyList<ReplayBed> Beds, TimeSpan Duration) Resolve(ReplaySettings settings, BedsOptions configured)
+    /// <summary>
+    /// The beds and how long to replay them. Simulated cameras run at <see cref="ReplaySettings.CameraFps"/>, else at each
+    /// bed's assessment rate (<paramref name="assessmentRateHz"/> where the bed sets none): the latest-frame sampler
+    /// would skip any faster frames, and rendering them is most of a replay's cost.
+    /// </summary>
+    public static (IReadOnlyList<ReplayBed> Beds, TimeSpan Duration) Resolve(ReplaySettings settings, BedsOptions configured, double assessmentRateHz)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configured);
@@ -31,10 +35,7 @@ public static class ReplayBeds
                 ? new ReplayBed(b, CaptureFrontEndFactory.ScriptFor(b))
                 : throw new ArgumentException($"bed {b.Id}: replay needs simulated cameras (its camera is {b.DescribeCamera()}); give --script or --random-hours")).ToList();
         }
-        if (settings.CameraFps is { } fps)
-        {
-            beds = beds.Select(b => b with { Options = WithFps(b.Options, fps) }).ToList();
-        }
+        beds = beds.Select(b => b with { Options = WithFps(b.Options, settings.CameraFps ?? b.Options.AssessmentRateHz ?? assessmentRateHz) }).ToList();
         var duplicate = beds.GroupBy(b => b.Options.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"two scripts are for bed '{duplicate.Key}'; give each script its own bedId");
         bool loops = beds.Any(b => b.Script.Loop);

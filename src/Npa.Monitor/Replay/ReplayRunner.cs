@@ -36,7 +36,8 @@ public static class ReplayRunner
         if (services.GetService<IAsyncStartupValidator>() is { } validator) await validator.ValidateAsync(ct).ConfigureAwait(false);
         var inference = services.GetRequiredService<IOptions<InferenceOptions>>().Value;
         inference.WatchModel = false;
-        var (beds, duration) = ReplayBeds.Resolve(settings, services.GetRequiredService<IOptions<BedsOptions>>().Value);
+        var (beds, duration) = ReplayBeds.Resolve(settings, services.GetRequiredService<IOptions<BedsOptions>>().Value,
+            services.GetRequiredService<IOptions<CaptureOptions>>().Value.AssessmentRateHz);
         var bedsOptions = new BedsOptions();
         foreach (var bed in beds) bedsOptions.Add(bed.Options);
         var bedProblems = new BedsOptionsValidator().Validate(null, bedsOptions);

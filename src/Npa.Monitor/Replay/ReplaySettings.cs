@@ -22,7 +22,7 @@ public sealed record ReplaySettings
     /// <summary>How long to replay looping scripts (the config's default beds loop); finite scripts run to their end.</summary>
     public double? Minutes { get; init; }
 
-    /// <summary>Frame rate of the simulated cameras; null keeps the configured one (10 by default). The sampler still takes the latest frame at the assessment rate.</summary>
+    /// <summary>Frame rate of the simulated cameras; null: each bed's assessment rate, so that no frame is drawn that the latest-frame sampler would skip.</summary>
     public double? CameraFps { get; init; }
 
     /// <summary>Folder for report.md, report.json and the figures.</summary>
