@@ -28,25 +28,74 @@ internal static class Pixel
             Span<Vector<float>> f = stackalloc Vector<float>[4];
             for (; i + width <= values.Length; i += width)
             {
-                var bytes = new Vector<byte>(values[i..]);
-                Vector.Widen(bytes, out Vector<ushort> lo, out Vector<ushort> hi);
-                Vector.Widen(lo, out Vector<uint> a, out Vector<uint> b);
-                Vector.Widen(hi, out Vector<uint> c, out Vector<uint> d);
-                f[0] = Vector.ConvertToSingle(a);
-                f[1] = Vector.ConvertToSingle(b);
-                f[2] = Vector.ConvertToSingle(c);
-                f[3] = Vector.ConvertToSingle(d);
+                Widen(new Vector<byte>(values[i..]), f);
                 for (int q = 0; q < 4; q++)
                 {
                     int at = i + q * lane;
                     var v = f[q] * new Vector<float>(gain[at..]) + new Vector<float>(add[at..]) + half;
                     f[q] = Vector.Min(Vector.Max(v, Vector<float>.Zero), max);
                 }
-                var lo2 = Vector.Narrow(Vector.ConvertToUInt32(f[0]), Vector.ConvertToUInt32(f[1]));
-                var hi2 = Vector.Narrow(Vector.ConvertToUInt32(f[2]), Vector.ConvertToUInt32(f[3]));
-                Vector.Narrow(lo2, hi2).CopyTo(values[i..]);
+                Narrow(f).CopyTo(values[i..]);
             }
         }
         for (; i < values.Length; i++) values[i] = RoundHalfUp(values[i] * gain[i] + add[i]);
     }
+
+    /// <summary>
+    /// values[i] = <see cref="RoundHalfUp"/>(values[i]·gain[i] + (a[i] + b[i] − 255)·k): a gain plus the sum of two
+    /// uniform noise bytes, which is close to Gaussian with standard deviation k·√(2·(256² − 1)/12). SIMD-wide where the
+    /// CPU allows.
+    /// </summary>
+    public static void MultiplyAddNoise(Span<byte> values, ReadOnlySpan<float> gain, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, float k)
+    {
+        if (gain.Length < values.Length || a.Length < values.Length || b.Length < values.Length)
+            throw new ArgumentException($"{values.Length} values need as many gains and noise bytes (got {gain.Length}, {a.Length}, {b.Length})");
+        int i = 0;
+        int width = Vector<byte>.Count, lane = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var half = new Vector<float>(0.5f);
+            var max = new Vector<float>(255f);
+            var scale = new Vector<float>(k);
+            var offset = new Vector<float>(-255f * k);
+            Span<Vector<float>> p = stackalloc Vector<float>[4];
+            Span<Vector<float>> n = stackalloc Vector<float>[4];
+            for (; i + width <= values.Length; i += width)
+            {
+                Widen(new Vector<byte>(values[i..]), p);
+                // a + b fits in 16 bits: add after one widening, then widen the sums.
+                Vector.Widen(new Vector<byte>(a[i..]), out Vector<ushort> alo, out Vector<ushort> ahi);
+                Vector.Widen(new Vector<byte>(b[i..]), out Vector<ushort> blo, out Vector<ushort> bhi);
+                Widen(alo + blo, ahi + bhi, n);
+                for (int q = 0; q < 4; q++)
+                {
+                    var v = p[q] * new Vector<float>(gain[(i + q * lane)..]) + n[q] * scale + offset + half;
+                    p[q] = Vector.Min(Vector.Max(v, Vector<float>.Zero), max);
+                }
+                Narrow(p).CopyTo(values[i..]);
+            }
+        }
+        for (; i < values.Length; i++) values[i] = RoundHalfUp(values[i] * gain[i] + (a[i] + b[i] - 255) * k);
+    }
+
+    private static void Widen(Vector<byte> bytes, Span<Vector<float>> f)
+    {
+        Vector.Widen(bytes, out Vector<ushort> lo, out Vector<ushort> hi);
+        Widen(lo, hi, f);
+    }
+
+    private static void Widen(Vector<ushort> lo, Vector<ushort> hi, Span<Vector<float>> f)
+    {
+        Vector.Widen(lo, out Vector<uint> a, out Vector<uint> b);
+        Vector.Widen(hi, out Vector<uint> c, out Vector<uint> d);
+        f[0] = Vector.ConvertToSingle(a);
+        f[1] = Vector.ConvertToSingle(b);
+        f[2] = Vector.ConvertToSingle(c);
+        f[3] = Vector.ConvertToSingle(d);
+    }
+
+    // Values already clamped to 0..255.
+    private static Vector<byte> Narrow(ReadOnlySpan<Vector<float>> f) => Vector.Narrow(
+        Vector.Narrow(Vector.ConvertToUInt32(f[0]), Vector.ConvertToUInt32(f[1])),
+        Vector.Narrow(Vector.ConvertToUInt32(f[2]), Vector.ConvertToUInt32(f[3])));
 }

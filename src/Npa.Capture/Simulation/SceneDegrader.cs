@@ -29,22 +29,28 @@ internal static class SceneDegrader
         // Two uniform bytes per value: (b1 + b2 - 255) has variance 2 * (256^2 - 1) / 12, close to Gaussian.
         int values = 3 * cols;
         var noise = new SensorNoise(rng.Next());
-        var noiseBytes = new byte[spec.NoiseSigma > 0 ? 2 * values : 0];
-        var added = new float[values];
+        bool noisy = spec.NoiseSigma > 0;
+        var first = new byte[noisy ? values : 0];
+        var second = new byte[noisy ? values : 0];
+        var none = new float[noisy ? 0 : values];
         var gain = new float[values];
         float k = (float)(spec.NoiseSigma / Math.Sqrt(2 * (256.0 * 256 - 1) / 12));
         var rowsAccess = scene.AsRows<byte>();
         for (int y = 0; y < rows; y++)
         {
-            if (noiseBytes.Length > 0)
-            {
-                noise.Fill(noiseBytes);
-                for (int i = 0; i < values; i++) added[i] = (noiseBytes[2 * i] + noiseBytes[2 * i + 1] - 255) * k;
-            }
             double rowGain = g0 + gy * y;
             for (int x = 0, i = 0; x < cols; x++, i += 3)
                 gain[i] = gain[i + 1] = gain[i + 2] = (float)(rowGain + gx * x);
-            Pixel.MultiplyAdd(rowsAccess[y], gain, added);
+            if (noisy)
+            {
+                noise.Fill(first);
+                noise.Fill(second);
+                Pixel.MultiplyAddNoise(rowsAccess[y], gain, first, second, k);
+            }
+            else
+            {
+                Pixel.MultiplyAdd(rowsAccess[y], gain, none);
+            }
         }
     }
 

@@ -17,6 +17,12 @@ public sealed class InferenceOptions
     /// <summary>ONNX Runtime intra-op threads, 0 (runtime default) – 64.</summary>
     public int Threads { get; set; } = 2;
 
+    /// <summary>
+    /// Let ONNX Runtime's threads spin between runs (its own default). Off here: on a bedside machine the cameras, the
+    /// detector and the renderer need those cycles, and spinning took them for a few milliseconds' lower latency.
+    /// </summary>
+    public bool SpinWait { get; set; }
+
     /// <summary>Largest batch sent to the model, 1–64. A batch is flushed when it is full…</summary>
     public int MaxBatchSize { get; set; } = 8;
 

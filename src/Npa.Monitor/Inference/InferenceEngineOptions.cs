@@ -12,6 +12,9 @@ public sealed record InferenceEngineOptions
     /// <summary>CPU threads inside one operator (0 = ONNX Runtime's default, one per core).</summary>
     public int IntraOpThreads { get; init; }
 
+    /// <summary>Whether ONNX Runtime's intra-op threads spin between runs (its default) instead of sleeping.</summary>
+    public bool SpinWait { get; init; }
+
     /// <summary>Largest batch run at once (1..64); larger calls are split. Buffers are kept per batch size up to this.</summary>
     public int MaxBatchSize { get; init; } = 8;
 

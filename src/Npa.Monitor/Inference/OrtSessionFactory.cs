@@ -50,6 +50,7 @@ public static class OrtSessionFactory
         // ORT's graph optimizer warns about each constant it folds away; those warnings say nothing an operator can act on.
         var o = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
         if (options.IntraOpThreads > 0) o.IntraOpNumThreads = options.IntraOpThreads;
+        o.AddSessionConfigEntry("session.intra_op.allow_spinning", options.SpinWait ? "1" : "0");
         return o;
     }
 

@@ -15,6 +15,7 @@ public sealed class PackageEngineFactory(IOptions<InferenceOptions> options, ILo
         {
             ExecutionProvider = o.ExecutionProvider,
             IntraOpThreads = o.Threads,
+            SpinWait = o.SpinWait,
             MaxBatchSize = o.MaxBatchSize,
         }, loggers.CreateLogger<InferenceEngine>());
         try
