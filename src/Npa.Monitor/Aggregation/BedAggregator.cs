@@ -5,7 +5,7 @@ using Npa.Shared.Nips;
 namespace Npa.Monitor.Aggregation;
 
 /// <summary>
-/// One bed's assessment state: smoothing, category band, no-face / low-quality states and the alert machine.
+/// One bed's assessment state: smoothing, category band, no-face / low-quality / unreadable states and the alert machine.
 /// Not thread-safe; feed it from one sequence (see <see cref="BedAggregation"/>).
 /// </summary>
 public sealed class BedAggregator
@@ -13,6 +13,7 @@ public sealed class BedAggregator
     private readonly IScoreSmoother _smoother;
     private readonly AlertStateMachine _alerts;
     private readonly TimeSpan _noFaceAfter;
+    private readonly double _minConfidence;
     private BedSnapshot _state;
     private DateTimeOffset _now;
     private DateTimeOffset? _lastAssessedAt;
@@ -26,6 +27,7 @@ public sealed class BedAggregator
             : new EmaSmoother(options.EmaHalfLifeSeconds);
         _alerts = new AlertStateMachine(bedId, options);
         _noFaceAfter = TimeSpan.FromSeconds(options.NoFaceAfterSeconds);
+        _minConfidence = options.MinConfidence;
         _now = start;
         _state = new BedSnapshot(bedId, start, null, null, null, start, null, null, FaceState.Unknown, camera, null, null, null, 0);
     }
@@ -62,6 +64,7 @@ public sealed class BedAggregator
     private BedSnapshot Assessed(BedObservation o)
     {
         var r = o.Result ?? throw new ArgumentException("an Assessed observation needs a result", nameof(o));
+        if (r.Confidence < _minConfidence) return NotAssessable(FaceState.Unreadable);
         double smoothed = _smoother.Add(_now, r.ExpectedScore);
         _lastAssessedAt = _now;
         return _state with

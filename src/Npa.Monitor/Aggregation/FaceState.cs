@@ -14,4 +14,7 @@ public enum FaceState
 
     /// <summary>A face is found but fails the quality gate (blur, exposure, size).</summary>
     LowQuality,
+
+    /// <summary>A face passes the gate but the model cannot read it: its assessments fall below Alerts:MinConfidence.</summary>
+    Unreadable,
 }

@@ -44,6 +44,15 @@ public sealed class AlertsOptions
     /// <summary>Without an assessable face for this long the bed shows no face / low quality and smoothing restarts, 0.5–600 s.</summary>
     public double NoFaceAfterSeconds { get; set; } = 3;
 
+    /// <summary>
+    /// Assessments less confident than this (largest fused probability, 0–1) neither move the bed's score nor its alerts:
+    /// the model says it cannot read the face (a mask, a hand, an unusual pose), and its spread-out guess would drift
+    /// the score to the middle of the scale. They are handled like a short loss of the face, and after
+    /// <see cref="NoFaceAfterSeconds"/> the bed shows the face as unreadable. The same default as
+    /// Flagging:LowConfidenceThreshold, so every frame that stops the score is also sent for relabelling. 0 scores every frame.
+    /// </summary>
+    public double MinConfidence { get; set; } = 0.4;
+
     /// <summary>An episode without any assessment for this long ends with reason <c>signal_lost</c>; at least <see cref="NoFaceAfterSeconds"/>, up to 3600 s.</summary>
     public double SignalLostEndSeconds { get; set; } = 30;
 }

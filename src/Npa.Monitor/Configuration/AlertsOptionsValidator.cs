@@ -25,6 +25,7 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
         errors.Range($"{s}:UpdateIntervalSeconds", options.UpdateIntervalSeconds, 1, 3600);
         errors.Range($"{s}:NoFaceAfterSeconds", options.NoFaceAfterSeconds, 0.5, 600);
         errors.Range($"{s}:SignalLostEndSeconds", options.SignalLostEndSeconds, 0.5, 3600);
+        errors.Range($"{s}:MinConfidence", options.MinConfidence, 0, 1);
         if (options.SignalLostEndSeconds < options.NoFaceAfterSeconds)
             errors.Add($"{s}:SignalLostEndSeconds", $"({options.SignalLostEndSeconds}) must be at least {s}:NoFaceAfterSeconds ({options.NoFaceAfterSeconds})");
         return errors.Result();

@@ -61,7 +61,12 @@ public static class MqttMessages
         string? detail = status switch
         {
             BedStatus.Offline => s.CameraDetail ?? "no frames from the camera",
-            BedStatus.NoFace => s.Face == FaceState.LowQuality ? "face found but image quality too low" : "no face found",
+            BedStatus.NoFace => s.Face switch
+            {
+                FaceState.LowQuality => "face found but image quality too low",
+                FaceState.Unreadable => "face found but not readable (covered or turned): model confidence too low to score",
+                _ => "no face found",
+            },
             _ => null,
         };
         return new BedStatusMessage { BedId = s.BedId, Seq = seq, Time = s.Time, Status = status, Detail = detail };
@@ -114,7 +119,7 @@ public static class MqttMessages
         return s.Camera switch
         {
             CameraStatus.Disabled => BedStatus.Disabled,
-            CameraStatus.Online => s.Face is FaceState.NoFace or FaceState.LowQuality ? BedStatus.NoFace : BedStatus.Online,
+            CameraStatus.Online => s.Face is FaceState.NoFace or FaceState.LowQuality or FaceState.Unreadable ? BedStatus.NoFace : BedStatus.Online,
             _ => BedStatus.Offline,
         };
     }

@@ -14,7 +14,7 @@ namespace Npa.Monitor.Replay;
 /// <param name="Alerts">The alert events, as MQTT would carry them.</param>
 /// <param name="States">The retained state messages.</param>
 /// <param name="Statuses">The retained status messages.</param>
-/// <param name="LowConfidenceThreshold">Flagging:LowConfidenceThreshold of the configuration.</param>
+/// <param name="LowConfidenceThreshold">Alerts:MinConfidence of the configuration: less confident frames do not move the score.</param>
 /// <param name="ModelId">The model that served.</param>
 public sealed record ReplayRecording(
     IReadOnlyList<ReplayBed> Beds,

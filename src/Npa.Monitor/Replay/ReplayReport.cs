@@ -23,11 +23,17 @@ public sealed record ReplayReport
     /// <summary>Bed time / wall time (the factor per bed-hour).</summary>
     public required double BedTimeFactor { get; init; }
 
-    /// <summary>Assessment messages published.</summary>
+    /// <summary>Assessments at or above Alerts:MinConfidence: the frames that move the bed's score and alerts.</summary>
     public required int ScoredFrames { get; init; }
 
     /// <summary>Mean |published score − scripted NIPS| over the scored frames; null without any.</summary>
     public required double? Mae { get; init; }
+
+    /// <summary>Every assessment message published, unreadable ones (below Alerts:MinConfidence) included.</summary>
+    public int AssessedFrames { get; init; }
+
+    /// <summary>As <see cref="Mae"/>, over every assessment message.</summary>
+    public double? AssessedMae { get; init; }
 
     /// <summary>Band confusion: rows are the scripted band (no pain, mild–moderate, severe), columns the published category.</summary>
     public required IReadOnlyList<IReadOnlyList<int>> BandConfusion { get; init; }
@@ -56,6 +62,7 @@ public sealed record ReplayReport
     /// <summary>Occluded sampled frames, all occluders together first, then one row per occluder.</summary>
     public required IReadOnlyList<OcclusionShare> Occlusion { get; init; }
 
+    /// <summary>Alerts:MinConfidence: below it a frame is published as low confidence and does not move the score.</summary>
     public required double LowConfidenceThreshold { get; init; }
 
     public required IReadOnlyList<BedReplaySummary> PerBed { get; init; }

@@ -38,7 +38,7 @@ public static class ReplayReportWriter
         var occluded = report.Occlusion[0];
         var s = new StringBuilder();
         s.AppendLine(F($"model {report.ModelId}; {report.Beds} bed(s) × {report.DurationSeconds / 60:0.#} min = {report.BedHours:0.##} bed-hours"));
-        s.AppendLine(F($"  per-frame MAE        {Num(report.Mae, "0.00")} NIPS points over {report.ScoredFrames} scored frames"));
+        s.AppendLine(F($"  per-frame MAE        {Num(report.Mae, "0.00")} NIPS points over {report.ScoredFrames} scored frames (confidence ≥ {report.LowConfidenceThreshold:0.##}; all {report.AssessedFrames} assessed: {Num(report.AssessedMae, "0.00")})"));
         s.AppendLine(F($"  band accuracy        {Pct(report.BandAccuracy)}   severe-band recall {Pct(report.SevereRecall)}"));
         s.AppendLine(F($"  severe episodes      {report.SevereEpisodes.Count(e => e.Alerted)} of {report.SevereEpisodes.Count} alerted ({Pct(report.SevereSensitivity)}), median delay {Num(report.MedianAlertDelaySeconds, "0.0")} s"));
         s.AppendLine(F($"  false alert starts   {report.FalseAlertStarts} in {report.NoPainBedHours:0.##} bed-hours at NIPS ≤ 2 ({Num(report.FalseAlertStartsPerBedHour, "0.00")} per bed-hour)"));
@@ -64,7 +64,7 @@ public static class ReplayReportWriter
         foreach (var e in r.SevereEpisodes)
             s.AppendLine(F($"| {e.BedId} | {(e.Onset - r.Start).TotalMinutes:0.00} | {(e.End - e.Onset).TotalSeconds:0} | {e.PeakNips} | {(e.Alerted ? "yes" : "**no**")} | {Num(e.DelaySeconds, "0.0")} | {e.Category ?? "–"} | {Num(e.SevereDelaySeconds, "0.0")} |"));
         s.AppendLine().AppendLine("## Occluded frames").AppendLine();
-        s.AppendLine(F($"Sampled frames while the script has an occluder on the face; covered = not scored (the bed shows no face) or confidence below Flagging:LowConfidenceThreshold {r.LowConfidenceThreshold:0.##}."));
+        s.AppendLine(F($"Sampled frames while the script has an occluder on the face; covered = no face found, or confidence below Alerts:MinConfidence {r.LowConfidenceThreshold:0.##} (published as low confidence; the bed's score and alerts ignore it)."));
         s.AppendLine().AppendLine("| occluder | frames | no face | low confidence | covered |").AppendLine("|---|---|---|---|---|");
         foreach (var o in r.Occlusion) s.AppendLine(F($"| {o.Kind} | {o.Frames} | {o.NoFace} | {o.LowConfidence} | {Pct(o.Share)} |"));
         s.AppendLine().AppendLine("## Beds").AppendLine();

@@ -73,7 +73,7 @@ public static class ReplayRunner
             wall.Stop();
             return new ReplayRecording(beds, settings.Start, duration, wall.Elapsed, truth, sampled.Frames,
                 publisher.Assessments, publisher.Alerts, publisher.States, publisher.Statuses,
-                services.GetRequiredService<IOptions<FlaggingOptions>>().Value.LowConfidenceThreshold, modelId);
+                services.GetRequiredService<IOptions<AlertsOptions>>().Value.MinConfidence, modelId);
         }
     }
 }

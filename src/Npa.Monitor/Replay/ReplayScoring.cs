@@ -13,7 +13,9 @@ public static class ReplayScoring
     {
         ArgumentNullException.ThrowIfNull(recording);
         var truth = recording.Truth.GroupBy(t => t.BedId).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.Timestamp));
-        var scored = recording.Assessments.Where(a => Truth(truth, a.BedId, a.Time) is not null).ToList();
+        var assessed = recording.Assessments.Where(a => Truth(truth, a.BedId, a.Time) is not null).ToList();
+        // What the bedside scores: the frames confident enough to move the bed's score and alerts (Alerts:MinConfidence).
+        var scored = assessed.Where(a => a.Confidence >= recording.LowConfidenceThreshold).ToList();
         var confusion = new int[3, 3];
         foreach (var a in scored) confusion[(int)NipsScale.CategoryOf(Truth(truth, a.BedId, a.Time)!.Nips), (int)a.Category]++;
         var episodes = AlertScoring.SevereEpisodes(recording);
@@ -34,6 +36,8 @@ public static class ReplayScoring
             BedTimeFactor = bedHours * 3600 / wall,
             ScoredFrames = scored.Count,
             Mae = Mae(scored, truth),
+            AssessedFrames = assessed.Count,
+            AssessedMae = Mae(assessed, truth),
             BandConfusion = Enumerable.Range(0, 3).Select(t => (IReadOnlyList<int>)Enumerable.Range(0, 3).Select(p => confusion[t, p]).ToList()).ToList(),
             BandAccuracy = scored.Count == 0 ? null : (double)(confusion[0, 0] + confusion[1, 1] + confusion[2, 2]) / scored.Count,
             SevereRecall = Row(confusion, 2) == 0 ? null : (double)confusion[2, 2] / Row(confusion, 2),
@@ -96,7 +100,7 @@ public static class ReplayScoring
     private static BedReplaySummary Bed(string bed, ReplayRecording recording, Dictionary<string, Dictionary<DateTimeOffset, FrameGroundTruth>> truth,
         IReadOnlyList<SevereEpisodeResult> episodes, IReadOnlyList<AlertEventMessage> falseStarts)
     {
-        var scored = recording.Assessments.Where(a => a.BedId == bed && Truth(truth, a.BedId, a.Time) is not null).ToList();
+        var scored = recording.Assessments.Where(a => a.BedId == bed && a.Confidence >= recording.LowConfidenceThreshold && Truth(truth, a.BedId, a.Time) is not null).ToList();
         int right = scored.Count(a => NipsScale.CategoryOf(Truth(truth, a.BedId, a.Time)!.Nips) == a.Category);
         var mine = episodes.Where(e => e.BedId == bed).ToList();
         return new BedReplaySummary(bed, scored.Count, Mae(scored, truth), scored.Count == 0 ? null : (double)right / scored.Count,

@@ -12,6 +12,7 @@ public static class WireNames
         FaceState.Visible => "visible",
         FaceState.NoFace => "no_face",
         FaceState.LowQuality => "low_quality",
+        FaceState.Unreadable => "unreadable",
         _ => "unknown",
     };
 

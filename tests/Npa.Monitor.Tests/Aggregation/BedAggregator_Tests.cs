@@ -3,6 +3,7 @@ using System.Reactive.Subjects;
 using Npa.Capture.Frames;
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
+using Npa.Monitor.Inference;
 using Npa.Monitor.Tests.Support;
 using Npa.Shared.Messages;
 using Npa.Shared.Nips;
@@ -102,6 +103,41 @@ public class BedAggregator_Tests
 
         Assert.Equal(FaceState.LowQuality, updates[^1].Snapshot.Face);
         Assert.Null(updates[^1].Snapshot.Score);
+    }
+
+    /// <summary>A guess spread evenly over NIPS 3..7: expected score 5, largest probability 0.2.</summary>
+    private static BedObservation Unreadable(DateTimeOffset now)
+    {
+        var p = new float[NipsScale.ClassCount];
+        for (int k = 3; k <= 7; k++) p[k] = 0.2f;
+        return BedObservation.Assessed(now, new InferenceResult(p, p, 0.3f, 0.3f, p, NipsScale.ExpectedScore(p), 3,
+            NipsScale.CategoryOf(3), true, 0.2, "test-model"));
+    }
+
+    [Fact]
+    public void Unreadable_Frames_Hold_Then_Clear_The_Score_And_Raise_No_Alert()
+    {
+        // Calm for 5 s, then 20 s of a covered face that the model reads as a spread-out guess around 5.
+        var updates = Run((t, now) => t < 5 ? Score(now, 1) : Unreadable(now), 25);
+
+        Assert.Empty(updates.SelectMany(u => u.Events));
+        var held = updates.Last(u => u.Snapshot.Time <= T0.AddSeconds(6)).Snapshot;
+        Assert.Equal(FaceState.Visible, held.Face);
+        Assert.InRange(held.Score!.Value, 0.9, 1.1);
+        var last = updates[^1].Snapshot;
+        Assert.Equal(FaceState.Unreadable, last.Face);
+        Assert.Null(last.Score);
+    }
+
+    [Fact]
+    public void Min_Confidence_Zero_Scores_Every_Frame()
+    {
+        var options = Options();
+        options.MinConfidence = 0;
+        var updates = Run((t, now) => t < 5 ? Score(now, 1) : Unreadable(now), 25, options);
+
+        Assert.Equal(AlertEventKind.Start, updates.SelectMany(u => u.Events).First().Kind);
+        Assert.InRange(updates[^1].Snapshot.Score!.Value, 4.9, 5.1);
     }
 
     [Fact]

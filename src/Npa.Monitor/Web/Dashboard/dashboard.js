@@ -2,7 +2,7 @@
 'use strict';
 (() => {
   const CATEGORY_TEXT = { no_pain: 'no pain', mild_moderate: 'mild to moderate', severe: 'severe' };
-  const FACE_TEXT = { visible: 'face visible', no_face: 'no face', low_quality: 'low image quality', unknown: 'waiting for camera' };
+  const FACE_TEXT = { visible: 'face visible', no_face: 'no face', low_quality: 'low image quality', unreadable: 'face not readable', unknown: 'waiting for camera' };
   const beds = new Map();
   let historyMs = 5 * 60 * 1000;
   const $ = (id) => document.getElementById(id);
