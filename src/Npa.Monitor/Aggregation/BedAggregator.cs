@@ -64,7 +64,12 @@ public sealed class BedAggregator
     private BedSnapshot Assessed(BedObservation o)
     {
         var r = o.Result ?? throw new ArgumentException("an Assessed observation needs a result", nameof(o));
-        if (r.Confidence < _minConfidence) return NotAssessable(FaceState.Unreadable);
+        if (r.Confidence < _minConfidence)
+        {
+            // Counted as an assessment (the model ran), but it moves neither the score nor the alerts.
+            _state = _state with { AssessedCount = _state.AssessedCount + 1, ModelId = r.ModelId };
+            return NotAssessable(FaceState.Unreadable);
+        }
         double smoothed = _smoother.Add(_now, r.ExpectedScore);
         _lastAssessedAt = _now;
         return _state with

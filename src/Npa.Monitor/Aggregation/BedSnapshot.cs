@@ -17,7 +17,7 @@ namespace Npa.Monitor.Aggregation;
 /// <param name="CameraDetail">Why the camera is offline, when it is.</param>
 /// <param name="ModelId">Package that scored the last assessment.</param>
 /// <param name="Episode">Running pain episode, if any.</param>
-/// <param name="AssessedCount">Assessments so far.</param>
+/// <param name="AssessedCount">Assessments so far, unreadable ones (below Alerts:MinConfidence) included.</param>
 public sealed record BedSnapshot(
     string BedId,
     DateTimeOffset Time,

@@ -127,6 +127,8 @@ public class BedAggregator_Tests
         var last = updates[^1].Snapshot;
         Assert.Equal(FaceState.Unreadable, last.Face);
         Assert.Null(last.Score);
+        // Every frame the model ran on is counted, readable or not (4 a second, from 0 to 25 s).
+        Assert.Equal(101, last.AssessedCount);
     }
 
     [Fact]
