@@ -13,35 +13,18 @@ public static class LogitCollector
     public static NetworkLogits Run(SiameseNetwork network, BatchBuilder builder, IReadOnlyList<int> indices, int batchSize, Device device)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(indices);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        bool wasTraining = network.training;
-        network.eval();
         int branchCount = network.Spec.IsSingleBranch ? 1 : 2;
-        var logits = Enumerable.Range(0, branchCount).Select(_ => new List<float[]>(indices.Count)).ToArray();
-        var alphas = Enumerable.Range(0, branchCount).Select(_ => new List<float>(indices.Count)).ToArray();
-        try
+        var logits = Enumerable.Range(0, branchCount).Select(_ => new List<float[]>(indices?.Count ?? 0)).ToArray();
+        var alphas = Enumerable.Range(0, branchCount).Select(_ => new List<float>(indices?.Count ?? 0)).ToArray();
+        Predictor.ForEachBatch(network, builder, indices!, batchSize, device, output =>
         {
-            using var _ = no_grad();
-            for (int start = 0; start < indices.Count; start += batchSize)
+            for (int b = 0; b < branchCount; b++)
             {
-                using var scope = NewDisposeScope();
-                var batch = indices.Skip(start).Take(batchSize).ToArray();
-                using var x = builder.Build(batch, null, device);
-                using var output = network.call(x);
-                for (int b = 0; b < branchCount; b++)
-                {
-                    logits[b].AddRange(Predictor.Rows(output.Branches[b].Logits));
-                    using var alpha = output.Branches[b].Alpha.detach().cpu().to_type(ScalarType.Float32).reshape(-1);
-                    alphas[b].AddRange(alpha.data<float>().ToArray());
-                }
+                logits[b].AddRange(Predictor.Rows(output.Branches[b].Logits));
+                using var alpha = output.Branches[b].Alpha.detach().cpu().to_type(ScalarType.Float32).reshape(-1);
+                alphas[b].AddRange(alpha.data<float>().ToArray());
             }
-        }
-        finally
-        {
-            network.train(wasTraining);
-        }
+        });
         return new NetworkLogits([.. Enumerable.Range(0, branchCount).Select(b => new BranchLogits(logits[b], alphas[b]))]);
     }
 }

@@ -11,14 +11,36 @@ public static class Predictor
     /// <summary>Predictions of <paramref name="network"/> for images <paramref name="indices"/> of <paramref name="builder"/>'s cache.</summary>
     public static Predictions Run(SiameseNetwork network, BatchBuilder builder, IReadOnlyList<int> indices, int batchSize, Device device)
     {
+        var fused = new List<float[]>(indices?.Count ?? 0);
+        var alpha = new List<float>(indices?.Count ?? 0);
+        var branches = new List<List<float[]>>();
+        ForEachBatch(network, builder, indices!, batchSize, device, output =>
+        {
+            fused.AddRange(Rows(output.FusedProbabilities()));
+            alpha.AddRange(output.FusedAlpha().cpu().reshape(-1).data<float>().ToArray());
+            for (int b = 0; b < output.Branches.Count; b++)
+            {
+                if (branches.Count <= b) branches.Add([]);
+                branches[b].AddRange(Rows(output.Branches[b].Probabilities()));
+            }
+        });
+        return new Predictions(fused, branches, alpha);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="network"/> in eval mode, without gradients, on <paramref name="indices"/> in batches, and hands
+    /// each batch's output to <paramref name="onBatch"/>; tensors made there are freed with the batch. The network's
+    /// training mode is restored afterwards.
+    /// </summary>
+    public static void ForEachBatch(SiameseNetwork network, BatchBuilder builder, IReadOnlyList<int> indices, int batchSize, Device device, Action<SiameseOutput> onBatch)
+    {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(onBatch);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         bool wasTraining = network.training;
         network.eval();
-        var fused = new List<float[]>(indices.Count);
-        var alpha = new List<float>(indices.Count);
-        var branches = new List<List<float[]>>();
         try
         {
             using var _ = no_grad();
@@ -28,20 +50,13 @@ public static class Predictor
                 var batch = indices.Skip(start).Take(batchSize).ToArray();
                 using var x = builder.Build(batch, null, device);
                 using var output = network.call(x);
-                fused.AddRange(Rows(output.FusedProbabilities()));
-                alpha.AddRange(output.FusedAlpha().cpu().reshape(-1).data<float>().ToArray());
-                for (int b = 0; b < output.Branches.Count; b++)
-                {
-                    if (branches.Count <= b) branches.Add([]);
-                    branches[b].AddRange(Rows(output.Branches[b].Probabilities()));
-                }
+                onBatch(output);
             }
         }
         finally
         {
             network.train(wasTraining);
         }
-        return new Predictions(fused, branches, alpha);
     }
 
     /// <summary>The rows of a [N,C] tensor as float arrays.</summary>

@@ -8,6 +8,13 @@ public sealed class NeonateFaceRenderer_Tests(ITestOutputHelper output)
 {
     private static readonly Size Canvas = new(256, 256);
 
+    private static void AssertSamePixels(Mat expected, Mat actual)
+    {
+        using var diff = new Mat();
+        Cv2.Absdiff(expected, actual, diff);
+        Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+    }
+
     private static FaceSceneSpec Spec(int seed, int nips, FaceSceneSamplerOptions? options = null)
     {
         var rng = new Random(seed);
@@ -19,9 +26,7 @@ public sealed class NeonateFaceRenderer_Tests(ITestOutputHelper output)
     {
         using var a = NeonateFaceRenderer.Render(Spec(42, 5), Canvas);
         using var b = NeonateFaceRenderer.Render(Spec(42, 5), Canvas);
-        using var diff = new Mat();
-        Cv2.Absdiff(a.Image, b.Image, diff);
-        Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+        AssertSamePixels(a.Image, b.Image);
         Assert.Equal(a.FaceBox, b.FaceBox);
     }
 
@@ -34,9 +39,7 @@ public sealed class NeonateFaceRenderer_Tests(ITestOutputHelper output)
         using var timeline = new BedTimeline(BedScript.Default("bed-1", 5), new SimulatedCameraOptions());
         using var cached = timeline.Render(sequence);
         using var full = NeonateFaceRenderer.Render(cached.Spec, timeline.Canvas);
-        using var diff = new Mat();
-        Cv2.Absdiff(cached.Image, full.Image, diff);
-        Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+        AssertSamePixels(cached.Image, full.Image);
     }
 
     [Fact]
@@ -48,9 +51,7 @@ public sealed class NeonateFaceRenderer_Tests(ITestOutputHelper output)
         {
             using var cached = timeline.Render(sequence);
             using var full = NeonateFaceRenderer.Render(cached.Spec, timeline.Canvas);
-            using var diff = new Mat();
-            Cv2.Absdiff(cached.Image, full.Image, diff);
-            Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+            AssertSamePixels(cached.Image, full.Image);
         }
     }
 
@@ -62,9 +63,7 @@ public sealed class NeonateFaceRenderer_Tests(ITestOutputHelper output)
         timeline.Dispose();
         using var after = timeline.Render(8);
         using var full = NeonateFaceRenderer.Render(after.Spec, timeline.Canvas);
-        using var diff = new Mat();
-        Cv2.Absdiff(after.Image, full.Image, diff);
-        Assert.Equal(0, Cv2.CountNonZero(diff.Reshape(1)));
+        AssertSamePixels(after.Image, full.Image);
     }
 
     [Fact]
