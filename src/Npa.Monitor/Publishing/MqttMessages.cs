@@ -82,6 +82,7 @@ public static class MqttMessages
             StartedAt = e.StartedAt,
             UpdatedAt = e.Time,
             EndedAt = e.EndedAt,
+            Reason = e.Reason,
         };
     }
 
