@@ -8,6 +8,7 @@ public sealed class BedCounters
     private long _skipped;
     private long _rejected;
     private long _accepted;
+    private long _undecodable;
 
     public BedCounters(string bedId)
     {
@@ -32,6 +33,9 @@ public sealed class BedCounters
     /// <summary>Assessed frames the quality gate let through.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
+    /// <summary>Image files a folder camera skipped because they did not decode (once per file per pass).</summary>
+    public long Undecodable => Interlocked.Read(ref _undecodable);
+
     internal void AddCaptured() => Interlocked.Increment(ref _captured);
 
     internal void AddAssessed() => Interlocked.Increment(ref _assessed);
@@ -41,4 +45,6 @@ public sealed class BedCounters
     internal void AddRejected() => Interlocked.Increment(ref _rejected);
 
     internal void AddAccepted() => Interlocked.Increment(ref _accepted);
+
+    internal void AddUndecodable() => Interlocked.Increment(ref _undecodable);
 }

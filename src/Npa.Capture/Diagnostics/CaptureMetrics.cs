@@ -26,7 +26,7 @@ public sealed class CaptureMetrics : IDisposable
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _stageDuration = _meter.CreateHistogram<double>(StageDurationName, "ms", "Time spent in one capture stage per frame.");
-        _frames = _meter.CreateCounter<long>("npa.capture.frames", "{frame}", "Frames per bed and outcome (captured, assessed, skipped, accepted, rejected).");
+        _frames = _meter.CreateCounter<long>("npa.capture.frames", "{frame}", "Frames per bed and outcome (captured, assessed, skipped, accepted, rejected, undecodable).");
         _rejections = _meter.CreateCounter<long>("npa.capture.rejections", "{frame}", "Quality-gate rejections per bed and reason.");
     }
 
@@ -64,6 +64,12 @@ public sealed class CaptureMetrics : IDisposable
     {
         For(bedId).AddAccepted();
         _frames.Add(1, new("bed", bedId), new("outcome", "accepted"));
+    }
+
+    internal void Undecodable(string bedId)
+    {
+        For(bedId).AddUndecodable();
+        _frames.Add(1, new("bed", bedId), new("outcome", "undecodable"));
     }
 
     internal void Rejected(string bedId, QualityReasons reasons)

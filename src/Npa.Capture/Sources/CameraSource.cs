@@ -3,6 +3,8 @@ using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
 
@@ -66,13 +68,17 @@ public sealed class CameraSource : IFrameSource, IDisposable
         }
     }
 
-    /// <summary>Opens a camera of any kind but <see cref="CameraKind.Simulated"/> with OpenCV.</summary>
-    public static CameraSource Open(CameraOptions options, IScheduler scheduler, Random random, CaptureMetrics? metrics = null)
+    /// <summary>
+    /// Opens a camera of any kind but <see cref="CameraKind.Simulated"/> with OpenCV. A folder skips images that do not
+    /// decode: each skip is counted (<see cref="BedCounters.Undecodable"/>) and each bad file logged once.
+    /// </summary>
+    public static CameraSource Open(CameraOptions options, IScheduler scheduler, Random random, CaptureMetrics? metrics = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var undecodable = new UndecodableImages(options.BedId, metrics, logger ?? NullLogger.Instance);
         Func<IVideoDevice> open = options.Kind switch
         {
-            CameraKind.Folder => () => ImageFolderDevice.Open(options.Target),
+            CameraKind.Folder => () => ImageFolderDevice.Open(options.Target, undecodable.Skipped),
             CameraKind.Device or CameraKind.Stream or CameraKind.File => () => OpenCvVideoDevice.Open(options.Kind, options.Target),
             _ => throw new ArgumentException($"CameraSource cannot open a {options.Kind} camera; use the simulated camera's own source.", nameof(options)),
         };

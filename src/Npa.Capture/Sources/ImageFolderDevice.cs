@@ -2,14 +2,25 @@ using OpenCvSharp;
 
 namespace Npa.Capture.Sources;
 
-/// <summary>Reads the still images of a folder in ordinal name order, one per <see cref="TryRead"/>.</summary>
+/// <summary>
+/// Reads the still images of a folder in ordinal name order, one per <see cref="TryRead"/>. A file that does not decode
+/// (cut short, still being copied, not an image) is skipped and reported, so one bad file never stalls the folder.
+/// </summary>
 public sealed class ImageFolderDevice : IVideoDevice
 {
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"];
+    private readonly string _folder;
     private readonly string[] _files;
+    private readonly Action<string>? _undecodable;
     private int _next;
+    private int _decoded;
 
-    private ImageFolderDevice(string[] files) => _files = files;
+    private ImageFolderDevice(string folder, string[] files, Action<string>? undecodable)
+    {
+        _folder = folder;
+        _files = files;
+        _undecodable = undecodable;
+    }
 
     public double? NativeFps => null;
 
@@ -17,7 +28,9 @@ public sealed class ImageFolderDevice : IVideoDevice
     public IReadOnlyList<string> Files => _files;
 
     /// <summary>Lists the folder; throws naming it when it is missing or holds no images.</summary>
-    public static ImageFolderDevice Open(string folder)
+    /// <param name="folder">The folder to read.</param>
+    /// <param name="undecodable">Hears the path of each file skipped because it did not decode.</param>
+    public static ImageFolderDevice Open(string folder, Action<string>? undecodable = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         if (!Directory.Exists(folder))
@@ -34,27 +47,35 @@ public sealed class ImageFolderDevice : IVideoDevice
             throw new IOException($"image folder '{folder}' holds no images ({string.Join(", ", Extensions)})");
         }
 
-        return new ImageFolderDevice(files);
+        return new ImageFolderDevice(folder, files, undecodable);
     }
 
+    /// <summary>The next image that decodes; false at the end. Throws when a whole pass found no image that decodes.</summary>
     public bool TryRead(out Mat? frame)
     {
         frame = null;
-        if (_next >= _files.Length)
+        while (_next < _files.Length)
         {
-            return false;
-        }
+            string file = _files[_next++];
+            Mat image = Cv2.ImRead(file, ImreadModes.Color);
+            if (!image.Empty())
+            {
+                _decoded++;
+                frame = image;
+                return true;
+            }
 
-        string file = _files[_next++];
-        Mat image = Cv2.ImRead(file, ImreadModes.Color);
-        if (image.Empty())
-        {
             image.Dispose();
-            throw new InvalidDataException($"image '{file}' could not be decoded");
+            _undecodable?.Invoke(file);
         }
 
-        frame = image;
-        return true;
+        if (_decoded == 0)
+        {
+            // Nothing to show: fail, so the camera goes offline and retries on its back-off instead of spinning.
+            throw new InvalidDataException($"image folder '{_folder}' holds no image that decodes ({_files.Length} tried)");
+        }
+
+        return false;
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npa.Monitor.Storage;
 using Npa.Shared.Messages;
 
@@ -10,22 +11,46 @@ namespace Npa.Monitor.Mqtt;
 /// retained) and stats (QoS 0) best effort; alerts (QoS 1), states and statuses (QoS 1, retained) through the
 /// persistent outbox, so none is lost to a broker outage or a restart.
 /// </summary>
-public sealed class MqttAssessmentPublisher : IAssessmentPublisher, IHostedService, IAsyncDisposable
+/// <remarks>
+/// Alerts, states and statuses are numbered here, per topic, on from the last <c>seq</c> the outbox stored (the
+/// caller's <c>Seq</c> is replaced), so that a subscriber that drops <c>seq</c> at or below the last one it saw keeps
+/// working across restarts. Opening the outbox ends the episodes a previous process left open.
+/// </remarks>
+public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHostedService, IAsyncDisposable
 {
     private readonly MqttOptions _options;
     private readonly MqttTopics _topics;
     private readonly SqliteOutbox _outbox;
     private readonly ReliableMqttPublisher _link;
+    private readonly ILogger _logger;
+    private readonly Lock _seqGate = new();
+    private readonly Dictionary<string, long> _lastSeq;
     private int _disposed;
 
-    /// <summary>Opens the outbox at <paramref name="outboxPath"/>; nothing connects until <see cref="StartAsync"/>.</summary>
-    public MqttAssessmentPublisher(MqttOptions options, MonitorMqttCredentials credentials, string outboxPath, ILogger<MqttAssessmentPublisher>? logger = null)
+    /// <summary>
+    /// Opens the outbox at <paramref name="outboxPath"/> and queues the end of each episode left open there (at
+    /// <paramref name="time"/>'s now); nothing connects until <see cref="StartAsync"/>.
+    /// </summary>
+    public MqttAssessmentPublisher(MqttOptions options, MonitorMqttCredentials credentials, string outboxPath, ILogger<MqttAssessmentPublisher>? logger = null,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        time ??= TimeProvider.System;
         _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _topics = new MqttTopics(options.TopicPrefix);
         _outbox = new SqliteOutbox(outboxPath, options.OutboxCapacity, logger);
-        _link = new ReliableMqttPublisher(options, credentials, _outbox, _topics.Available, logger);
+        try
+        {
+            _lastSeq = new Dictionary<string, long>(_outbox.LastSeqs(), StringComparer.Ordinal);
+            _link = new ReliableMqttPublisher(options, credentials, _outbox, _topics.Available, logger, time);
+            EndLeftOpenEpisodes(time.GetUtcNow());
+        }
+        catch
+        {
+            _outbox.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The topics this publisher uses.</summary>
@@ -73,21 +98,22 @@ public sealed class MqttAssessmentPublisher : IAssessmentPublisher, IHostedServi
     public Task PublishStateAsync(BedStateMessage message, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Durable(OutboxKind.State, _topics.State(message.BedId), message, retain: true);
+        return Durable(OutboxKind.State, _topics.State(message.BedId), seq => message with { Seq = seq }, retain: true);
     }
 
     /// <inheritdoc />
     public Task PublishAlertAsync(AlertEventMessage message, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Durable(OutboxKind.Alert, _topics.Alert(message.BedId), message, retain: false);
+        return Durable(OutboxKind.Alert, _topics.Alert(message.BedId), seq => message with { Seq = seq }, retain: false,
+            new OutboxEpisode(message.EpisodeId, Open: message.Event != AlertEventKind.End));
     }
 
     /// <inheritdoc />
     public Task PublishStatusAsync(BedStatusMessage message, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Durable(OutboxKind.Status, _topics.Status(message.BedId), message, retain: true);
+        return Durable(OutboxKind.Status, _topics.Status(message.BedId), seq => message with { Seq = seq }, retain: true);
     }
 
     /// <inheritdoc />
@@ -98,18 +124,29 @@ public sealed class MqttAssessmentPublisher : IAssessmentPublisher, IHostedServi
         _outbox.Dispose();
     }
 
-    private Task Durable(OutboxKind kind, string topic, IMqttMessage message, bool retain)
+    private Task Durable(OutboxKind kind, string topic, Func<long, IMqttMessage> numbered, bool retain, OutboxEpisode? episode = null)
     {
         try
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            _link.Enqueue(new OutboxMessage(kind, topic, MqttJson.Serialize(message), 1, retain));
+            Store(kind, topic, numbered, retain, episode);
             return Task.CompletedTask;
         }
         catch (Exception ex) when (ex is ObjectDisposedException or Microsoft.Data.Sqlite.SqliteException or IOException)
         {
             // Async contract: the caller observes the failure on the task (and logs it) instead of its pipeline throwing.
             return Task.FromException(ex);
+        }
+    }
+
+    // Numbered under one lock with the write, so a topic's seq follows the outbox order; a seq is used up only when stored.
+    private void Store(OutboxKind kind, string topic, Func<long, IMqttMessage> numbered, bool retain, OutboxEpisode? episode = null)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        lock (_seqGate)
+        {
+            long seq = _lastSeq.GetValueOrDefault(topic) + 1;
+            var entry = new OutboxMessage(kind, topic, MqttJson.Serialize(numbered(seq)), 1, retain) { Seq = seq, Episode = episode };
+            if (_link.Enqueue(entry)) _lastSeq[topic] = seq;
         }
     }
 }

@@ -83,11 +83,16 @@ public sealed partial class ReliableMqttPublisher : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Stores a QoS 1 message durably and wakes the sender; it is delivered, in order, once connected.</summary>
-    public void Enqueue(OutboxMessage message)
+    /// <summary>
+    /// Stores a QoS 1 message durably and wakes the sender; it is delivered, in order, once connected. False when the
+    /// outbox's overflow policy did not store it (a state/status while only alerts remain).
+    /// </summary>
+    public bool Enqueue(OutboxMessage message)
     {
         ThrowIfDisposed();
-        if (_outbox.Enqueue(message) is not null) _wake.Writer.TryWrite(true);
+        if (_outbox.Enqueue(message) is null) return false;
+        _wake.Writer.TryWrite(true);
+        return true;
     }
 
     /// <summary>Sends a message now if connected; otherwise, or on error, counts it as dropped. Never throws for the broker's sake.</summary>

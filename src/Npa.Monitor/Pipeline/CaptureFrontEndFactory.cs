@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
@@ -14,7 +15,9 @@ namespace Npa.Monitor.Pipeline;
 
 /// <summary>Builds each bed's chain from Npa.Capture: the simulated camera or an OpenCV source, the bed's detector, crop and gate.</summary>
 /// <param name="renderAhead">Frames a simulated camera renders ahead on the thread pool (replay: the idle cores); 0 renders on each tick.</param>
-public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, CaptureMetrics metrics, IScheduler scheduler, int renderAhead = 0) : IBedFrontEndFactory, IDisposable
+/// <param name="loggers">Where OpenCV sources log what they skip (undecodable images); none when null.</param>
+public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, CaptureMetrics metrics, IScheduler scheduler, int renderAhead = 0,
+    ILoggerFactory? loggers = null) : IBedFrontEndFactory, IDisposable
 {
     private readonly Subject<FrameGroundTruth> _groundTruth = new();
     private int _disposed;
@@ -41,7 +44,7 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         }
         else
         {
-            source = CameraSource.Open(camera, scheduler, new Random(), metrics);
+            source = CameraSource.Open(camera, scheduler, new Random(), metrics, loggers?.CreateLogger<CameraSource>());
         }
         try
         {

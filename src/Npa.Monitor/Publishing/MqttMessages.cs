@@ -87,6 +87,7 @@ public static class MqttMessages
             StartedAt = e.StartedAt,
             UpdatedAt = e.Time,
             EndedAt = e.EndedAt,
+            Reason = e.Reason,
         };
     }
 

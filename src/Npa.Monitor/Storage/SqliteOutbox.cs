@@ -15,7 +15,7 @@ namespace Npa.Monitor.Storage;
 /// are never dropped: when only pending alerts remain, the new alert is still stored beyond the capacity, an error
 /// is logged and <see cref="AlertsOverCapacity"/> rises. Losing a pain alert is worse than using more disk.
 /// </remarks>
-public sealed class SqliteOutbox : IDisposable
+public sealed partial class SqliteOutbox : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly ILogger _logger;
@@ -40,6 +40,7 @@ public sealed class SqliteOutbox : IDisposable
                 retain INTEGER NOT NULL,
                 acked_ms INTEGER NULL);
             """);
+        SqliteFiles.Execute(_connection, LedgerSchema);
         Count = (int)(long)SqliteFiles.Scalar(_connection, "SELECT COUNT(*) FROM outbox WHERE acked_ms IS NULL")!;
         AcknowledgedCount = (int)(long)SqliteFiles.Scalar(_connection, "SELECT COUNT(*) FROM outbox WHERE acked_ms IS NOT NULL")!;
     }
@@ -78,6 +79,7 @@ public sealed class SqliteOutbox : IDisposable
             insert.Parameters.AddWithValue("$q", message.QoS);
             insert.Parameters.AddWithValue("$r", message.Retain ? 1 : 0);
             long id = (long)insert.ExecuteScalar()!;
+            RecordLedger(tx, message);
             tx.Commit();
             Count++;
             return id;

@@ -42,4 +42,12 @@ public sealed record AlertEventMessage : IMqttMessage
 
     /// <summary>When the episode ended; null until the <c>end</c> event.</summary>
     public required DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>
+    /// Why the event was raised: <c>sustained</c> (start); <c>periodic</c> or <c>category_rise</c> (update);
+    /// <c>resolved</c>, <c>signal_lost</c>, <c>shutdown</c> or <c>monitor_restart</c> (end). <c>monitor_restart</c>
+    /// ends an episode that the previous run left open (it was killed): the true end lies between the episode's
+    /// previous event and <see cref="EndedAt"/>. Null from publishers older than the field.
+    /// </summary>
+    public string? Reason { get; init; }
 }

@@ -9,6 +9,9 @@ public interface IMqttMessage
     /// <summary>When the payload was produced.</summary>
     DateTimeOffset Time { get; }
 
-    /// <summary>Per-publisher sequence number, increasing by one per message of the kind (per bed where there is one).</summary>
+    /// <summary>
+    /// Sequence number, increasing by one per message of the kind (per bed where there is one). On the QoS 1 topics
+    /// (alert, state, status) it goes on across monitor restarts; on assessment and stats it starts at 1 each run.
+    /// </summary>
     long Seq { get; }
 }

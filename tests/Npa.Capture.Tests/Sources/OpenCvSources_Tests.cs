@@ -1,7 +1,10 @@
 using System.Reactive.Concurrency;
+using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
 using Npa.Capture.Sources;
+using Npa.Capture.Tests.Support;
 using OpenCvSharp;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace Npa.Capture.Tests.Sources;
 
@@ -39,6 +42,61 @@ public sealed class OpenCvSources_Tests : IDisposable
 
         Assert.Equal([(0.0, 40.0), (250, 80), (500, 120)], seen);
         Assert.True(completed);
+    }
+
+    [Fact]
+    public void Undecodable_Image_Is_Skipped_Counted_And_Logged_Once_So_A_Looping_Folder_Moves_On()
+    {
+        foreach ((string name, int level) in new[] { ("a.png", 10), ("c.png", 30) })
+        {
+            using var image = new Mat(24, 32, MatType.CV_8UC3, Scalar.All(level * 4));
+            Cv2.ImWrite(Path.Combine(_dir, name), image);
+        }
+
+        File.WriteAllText(Path.Combine(_dir, "b.png"), "not a png: a copy cut short");
+        var scheduler = new HistoricalScheduler(Start);
+        var options = new CameraOptions { BedId = "bed-1", Kind = CameraKind.Folder, Target = _dir, Fps = 4, Loop = true };
+        using var metrics = new CaptureMetrics();
+        var log = new ListLogger();
+        using var source = CameraSource.Open(options, scheduler, new Random(1), metrics, log);
+        var levels = new List<double>();
+        Exception? error = null;
+        using IDisposable subscription = source.Frames.Subscribe(
+            f =>
+            {
+                using (f)
+                {
+                    levels.Add(Math.Round(Cv2.Mean(f.Image).Val0));
+                }
+            },
+            e => error = e);
+
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(2.9));
+
+        Assert.Null(error);
+        Assert.Equal([40.0, 120, 40, 120, 40, 120, 40, 120], levels);
+        Assert.Equal(4, metrics.For("bed-1").Undecodable); // once per pass
+        var warning = Assert.Single(log.Lines, l => l.Level == LogLevel.Warning);
+        Assert.Contains(Path.Combine(_dir, "b.png"), warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Folder_Where_No_Image_Decodes_Fails_With_Its_Name()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.png"), "not a png");
+        File.WriteAllText(Path.Combine(_dir, "b.jpg"), "not a jpeg");
+        var scheduler = new HistoricalScheduler(Start);
+        using var metrics = new CaptureMetrics();
+        var options = new CameraOptions { BedId = "bed-1", Kind = CameraKind.Folder, Target = _dir, Loop = true };
+        using var source = CameraSource.Open(options, scheduler, new Random(1), metrics);
+        Exception? error = null;
+        using IDisposable subscription = source.Frames.Subscribe(f => f.Dispose(), e => error = e);
+
+        scheduler.AdvanceBy(TimeSpan.FromSeconds(1));
+
+        Assert.NotNull(error);
+        Assert.Contains($"image folder '{_dir}' holds no image that decodes (2 tried)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, metrics.For("bed-1").Undecodable);
     }
 
     [Fact]

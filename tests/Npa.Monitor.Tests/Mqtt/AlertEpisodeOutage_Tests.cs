@@ -83,6 +83,31 @@ public sealed class AlertEpisodeOutage_Tests : IAsyncLifetime
         Assert.Equal([AlertEventKind.Start, AlertEventKind.Update, AlertEventKind.End], Events(subscriber).Select(e => e.Event));
     }
 
+    [Fact]
+    public async Task Monitor_Killed_Mid_Episode_Ends_It_After_The_Restart_With_Seq_Going_On()
+    {
+        await using var subscriber = await TestSubscriber.ConnectAsync(_broker.Port, AlertTopic);
+        await using (var killed = NewPublisher())
+        {
+            await killed.StartAsync(default);
+            await killed.PublishAlertAsync(Event(1, AlertEventKind.Start));
+            await killed.PublishAlertAsync(Event(2, AlertEventKind.Update));
+            await Eventually.HoldsAsync(() => Events(subscriber).Count == 2, "start and update delivered");
+        } // gone without an end, as after kill -9
+
+        await using var restarted = NewPublisher();
+        await restarted.StartAsync(default);
+        await restarted.PublishAlertAsync(Event(1, AlertEventKind.Start) with { EpisodeId = "ep-2" });
+        // Repeats are allowed (the replay window resends what the killed run had delivered); seq tells them apart.
+        await Eventually.HoldsAsync(() => Events(subscriber).DistinctBy(e => e.Seq).Count() == 4, "the old episode's end and the new start", seconds: 10);
+
+        var events = Events(subscriber).DistinctBy(e => e.Seq).ToList();
+        Assert.Equal([("ep-1", AlertEventKind.Start), ("ep-1", AlertEventKind.Update), ("ep-1", AlertEventKind.End), ("ep-2", AlertEventKind.Start)],
+            events.Select(e => (e.EpisodeId, e.Event)));
+        Assert.Equal(MqttAssessmentPublisher.MonitorRestartReason, events[2].Reason);
+        Assert.Equal([1L, 2, 3, 4], events.Select(e => e.Seq));
+    }
+
     private MqttAssessmentPublisher NewPublisher()
     {
         var options = new MqttOptions

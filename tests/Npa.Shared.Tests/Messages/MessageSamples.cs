@@ -56,6 +56,7 @@ internal static class MessageSamples
         StartedAt = T0.AddSeconds(-60),
         UpdatedAt = T0.AddSeconds(5),
         EndedAt = T0.AddSeconds(20),
+        Reason = "resolved",
     };
 
     public static BedStatusMessage Status() => new()

@@ -39,6 +39,16 @@ public sealed class MqttJson_Tests
     }
 
     [Fact]
+    public void Alert_Without_A_Reason_From_An_Older_Publisher_Decodes()
+    {
+        var json = Json(MessageSamples.Alert());
+        json.Remove("reason");
+        var old = MqttJson.Deserialize<AlertEventMessage>(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        Assert.Null(old.Reason);
+        Assert.Equal(MessageSamples.Alert() with { Reason = null }, old);
+    }
+
+    [Fact]
     public void Status_Round_Trips()
     {
         var m = MessageSamples.Status();
