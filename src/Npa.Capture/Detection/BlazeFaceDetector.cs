@@ -18,6 +18,9 @@ public sealed class BlazeFaceDetector : IFaceDetector
     private readonly float[] _input = new float[Size * Size * 3];
     private readonly float[] _scores = new float[BlazeFaceDecoder.AnchorCount];
     private readonly float[] _boxes = new float[BlazeFaceDecoder.AnchorCount * BlazeFaceDecoder.Regressors];
+    // Detect and Dispose may meet at shutdown (the chain's last frame on a pool thread); freeing the session under a
+    // running Run crashes inside ONNX Runtime, so both hold this lock.
+    private readonly Lock _gate = new();
     private bool _disposed;
 
     public BlazeFaceDetector(BlazeFaceOptions options)
@@ -46,6 +49,11 @@ public sealed class BlazeFaceDetector : IFaceDetector
     public string Name => "blazeface";
 
     public IReadOnlyList<FaceDetection> Detect(Mat bgr)
+    {
+        lock (_gate) return DetectLocked(bgr);
+    }
+
+    private FaceDetection[] DetectLocked(Mat bgr)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(bgr);
@@ -78,13 +86,16 @@ public sealed class BlazeFaceDetector : IFaceDetector
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_gate)
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        _disposed = true;
-        _session.Dispose();
+            _disposed = true;
+            _session.Dispose();
+        }
     }
 
     private void FillInput(Mat bgr, int width, int height, int padLeft, int padTop)

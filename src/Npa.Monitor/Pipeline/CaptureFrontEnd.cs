@@ -82,7 +82,8 @@ public sealed class CaptureFrontEnd : IBedFrontEnd
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _detector.Dispose();
+        // The camera first, so that no new frame reaches the detector; then the detector, which waits for one in flight.
         (_source as IDisposable)?.Dispose();
+        _detector.Dispose();
     }
 }
