@@ -10,6 +10,8 @@ public sealed class HaarFaceDetector : IFaceDetector
 {
     private readonly CascadeClassifier _cascade;
     private readonly HaarOptions _options;
+    // As in BlazeFaceDetector: Dispose must not free the cascade under a running Detect.
+    private readonly Lock _gate = new();
     private bool _disposed;
 
     public HaarFaceDetector(HaarOptions options)
@@ -41,6 +43,11 @@ public sealed class HaarFaceDetector : IFaceDetector
     public string Name => "haar";
 
     public IReadOnlyList<FaceDetection> Detect(Mat bgr)
+    {
+        lock (_gate) return DetectLocked(bgr);
+    }
+
+    private FaceDetection[] DetectLocked(Mat bgr)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(bgr);
@@ -74,12 +81,15 @@ public sealed class HaarFaceDetector : IFaceDetector
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_gate)
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        _disposed = true;
-        _cascade.Dispose();
+            _disposed = true;
+            _cascade.Dispose();
+        }
     }
 }
