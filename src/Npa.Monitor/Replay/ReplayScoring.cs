@@ -49,7 +49,7 @@ public static class ReplayScoring
             FalseAlertStartsPerBedHour = noPainHours > 0 ? falseStarts.Count / noPainHours : null,
             Occlusion = Occlusion(recording, truth),
             LowConfidenceThreshold = recording.LowConfidenceThreshold,
-            PerBed = recording.Beds.Select(b => Bed(b.Options.Id, recording, truth, episodes, falseStarts)).ToList(),
+            PerBed = recording.Beds.Select(b => Bed(b.Options.Id, recording, scored, truth, episodes, falseStarts)).ToList(),
         };
     }
 
@@ -97,10 +97,10 @@ public static class ReplayScoring
         return shares;
     }
 
-    private static BedReplaySummary Bed(string bed, ReplayRecording recording, Dictionary<string, Dictionary<DateTimeOffset, FrameGroundTruth>> truth,
-        IReadOnlyList<SevereEpisodeResult> episodes, IReadOnlyList<AlertEventMessage> falseStarts)
+    private static BedReplaySummary Bed(string bed, ReplayRecording recording, List<AssessmentMessage> allScored,
+        Dictionary<string, Dictionary<DateTimeOffset, FrameGroundTruth>> truth, IReadOnlyList<SevereEpisodeResult> episodes, IReadOnlyList<AlertEventMessage> falseStarts)
     {
-        var scored = recording.Assessments.Where(a => a.BedId == bed && a.Confidence >= recording.LowConfidenceThreshold && Truth(truth, a.BedId, a.Time) is not null).ToList();
+        var scored = allScored.Where(a => a.BedId == bed).ToList();
         int right = scored.Count(a => NipsScale.CategoryOf(Truth(truth, a.BedId, a.Time)!.Nips) == a.Category);
         var mine = episodes.Where(e => e.BedId == bed).ToList();
         return new BedReplaySummary(bed, scored.Count, Mae(scored, truth), scored.Count == 0 ? null : (double)right / scored.Count,
