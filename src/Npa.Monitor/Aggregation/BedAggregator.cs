@@ -13,7 +13,7 @@ public sealed class BedAggregator
     private readonly IScoreSmoother _smoother;
     private readonly AlertStateMachine _alerts;
     private readonly TimeSpan _noFaceAfter;
-    private readonly double _minConfidence;
+    private readonly ReadingGate _gate;
     private BedSnapshot _state;
     private DateTimeOffset _now;
     private DateTimeOffset? _lastAssessedAt;
@@ -27,7 +27,7 @@ public sealed class BedAggregator
             : new EmaSmoother(options.EmaHalfLifeSeconds);
         _alerts = new AlertStateMachine(bedId, options);
         _noFaceAfter = TimeSpan.FromSeconds(options.NoFaceAfterSeconds);
-        _minConfidence = options.MinConfidence;
+        _gate = ReadingGate.From(options);
         _now = start;
         _state = new BedSnapshot(bedId, start, null, null, null, start, null, null, FaceState.Unknown, camera, null, null, null, 0);
     }
@@ -64,7 +64,7 @@ public sealed class BedAggregator
     private BedSnapshot Assessed(BedObservation o)
     {
         var r = o.Result ?? throw new ArgumentException("an Assessed observation needs a result", nameof(o));
-        if (r.Confidence < _minConfidence)
+        if (_gate.IsLowConfidence(r))
         {
             // Counted as an assessment (the model ran), but it moves neither the score nor the alerts.
             _state = _state with { AssessedCount = _state.AssessedCount + 1, ModelId = r.ModelId };

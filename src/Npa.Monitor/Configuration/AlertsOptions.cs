@@ -53,6 +53,14 @@ public sealed class AlertsOptions
     /// </summary>
     public double MinConfidence { get; set; } = 0.4;
 
+    /// <summary>
+    /// Assessments whose predictive standard deviation of the score, √(Σ p_k·(k − E)²) in NIPS points, is above this are
+    /// handled as <see cref="MinConfidence"/> describes. The top probability alone misses an ordinal model's doubt: a
+    /// covered mouth leaves it guessing across the scale, which shows as spread, not always as a low maximum.
+    /// 0.1–3.5 NIPS points; 3.5 (the largest possible spread) turns the check off.
+    /// </summary>
+    public double MaxScoreSpread { get; set; } = 1.1;
+
     /// <summary>An episode without any assessment for this long ends with reason <c>signal_lost</c>; at least <see cref="NoFaceAfterSeconds"/>, up to 3600 s.</summary>
     public double SignalLostEndSeconds { get; set; } = 30;
 }

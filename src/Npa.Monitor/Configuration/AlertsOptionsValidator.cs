@@ -26,6 +26,7 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
         errors.Range($"{s}:NoFaceAfterSeconds", options.NoFaceAfterSeconds, 0.5, 600);
         errors.Range($"{s}:SignalLostEndSeconds", options.SignalLostEndSeconds, 0.5, 3600);
         errors.Range($"{s}:MinConfidence", options.MinConfidence, 0, 1);
+        errors.Range($"{s}:MaxScoreSpread", options.MaxScoreSpread, 0.1, 3.5);
         if (options.SignalLostEndSeconds < options.NoFaceAfterSeconds)
             errors.Add($"{s}:SignalLostEndSeconds", $"({options.SignalLostEndSeconds}) must be at least {s}:NoFaceAfterSeconds ({options.NoFaceAfterSeconds})");
         return errors.Result();

@@ -29,4 +29,7 @@ public sealed record InferenceResult(
 {
     /// <summary>Fused uncertainty weight α1·α2 (what the rank regularizer sorts on).</summary>
     public float AlphaFused => AlphaA * AlphaB;
+
+    /// <summary>Predictive standard deviation of the score over the fused probabilities (<see cref="NipsScale.ScoreSpread"/>).</summary>
+    public double ScoreSpread => NipsScale.ScoreSpread(Fused);
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npa.Monitor.Configuration;
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Hosting;
 using Npa.Monitor.Metrics;
@@ -13,8 +15,9 @@ namespace Npa.Monitor.Publishing;
 /// Sends each bed's results to MQTT: every assessment (best effort), the retained state when it changes (or its score
 /// moves, or at least every <see cref="StateRefresh"/>), the retained status when it changes, and every alert event.
 /// </summary>
-public sealed class MqttBedOutput(IAssessmentPublisher publisher, ILogger<MqttBedOutput> logger) : IBedOutput, IStatsOutput
+public sealed class MqttBedOutput(IAssessmentPublisher publisher, IOptions<AlertsOptions> alerts, ILogger<MqttBedOutput> logger) : IBedOutput, IStatsOutput
 {
+    private readonly ReadingGate _gate = ReadingGate.From(alerts.Value);
     /// <summary>Longest time between two retained state messages of a bed with a score.</summary>
     public static readonly TimeSpan StateRefresh = TimeSpan.FromSeconds(10);
 
@@ -28,7 +31,7 @@ public sealed class MqttBedOutput(IAssessmentPublisher publisher, ILogger<MqttBe
         // Only scored frames have an assessment; the others show in the bed's state and status.
         if (!assessed.IsScored) return;
         var bed = Bed(assessed.Frame.BedId);
-        await publisher.PublishAssessmentAsync(MqttMessages.Assessment(assessed, Interlocked.Increment(ref bed.Assessments)), ct).ConfigureAwait(false);
+        await publisher.PublishAssessmentAsync(MqttMessages.Assessment(assessed, Interlocked.Increment(ref bed.Assessments), _gate), ct).ConfigureAwait(false);
     }
 
     public void OnUpdate(BedUpdate update)

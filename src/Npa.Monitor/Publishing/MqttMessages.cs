@@ -9,9 +9,11 @@ namespace Npa.Monitor.Publishing;
 /// <summary>Maps the monitor's results to the shared MQTT payload records.</summary>
 public static class MqttMessages
 {
-    public static AssessmentMessage Assessment(AssessedFrame a, long seq)
+    /// <summary>The assessment of a scored frame; <paramref name="gate"/> decides its <c>low_confidence</c> as the bed's aggregator does.</summary>
+    public static AssessmentMessage Assessment(AssessedFrame a, long seq, ReadingGate gate)
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(gate);
         var f = a.Frame;
         var r = a.Result ?? throw new ArgumentException($"frame {f.BedId}#{f.Sequence} was not scored, so it has no assessment", nameof(a));
         var box = f.Face ?? default;
@@ -32,6 +34,8 @@ public static class MqttMessages
             Alpha = r.AlphaFused,
             BranchesAgree = r.BranchesAgree,
             Confidence = r.Confidence,
+            ScoreSpread = r.ScoreSpread,
+            LowConfidence = gate.IsLowConfidence(r),
             ModelId = r.ModelId,
             LatencyMs = a.LatencyMs,
             Flagged = a.Flagged,

@@ -1,4 +1,5 @@
 using Npa.Capture.Simulation;
+using Npa.Monitor.Aggregation;
 using Npa.Shared.Messages;
 
 namespace Npa.Monitor.Replay;
@@ -14,7 +15,7 @@ namespace Npa.Monitor.Replay;
 /// <param name="Alerts">The alert events, as MQTT would carry them.</param>
 /// <param name="States">The retained state messages.</param>
 /// <param name="Statuses">The retained status messages.</param>
-/// <param name="LowConfidenceThreshold">Alerts:MinConfidence of the configuration: less confident frames do not move the score.</param>
+/// <param name="Gate">Alerts:MinConfidence and Alerts:MaxScoreSpread of the configuration: assessments it calls low confidence do not move the score.</param>
 /// <param name="ModelId">The model that served.</param>
 public sealed record ReplayRecording(
     IReadOnlyList<ReplayBed> Beds,
@@ -27,5 +28,5 @@ public sealed record ReplayRecording(
     IReadOnlyList<AlertEventMessage> Alerts,
     IReadOnlyList<BedStateMessage> States,
     IReadOnlyList<BedStatusMessage> Statuses,
-    double LowConfidenceThreshold,
+    ReadingGate Gate,
     string ModelId);

@@ -65,6 +65,9 @@ public sealed record ReplayReport
     /// <summary>Alerts:MinConfidence: below it a frame is published as low confidence and does not move the score.</summary>
     public required double LowConfidenceThreshold { get; init; }
 
+    /// <summary>Alerts:MaxScoreSpread: above it a frame is published as low confidence and does not move the score.</summary>
+    public required double MaxScoreSpread { get; init; }
+
     public required IReadOnlyList<BedReplaySummary> PerBed { get; init; }
 
     /// <summary>Band confusion PNG, relative to the report.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Npa.Monitor.Replay;
 
-/// <summary>Writes report.json, report.md and the figures into the replay's folder; returns the report with its figure paths.</summary>
+/// <summary>Writes report.json, report.md, frames.csv and the figures into the replay's folder; returns the report with its figure paths.</summary>
 public static class ReplayReportWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -28,6 +28,8 @@ public static class ReplayReportWriter
         }
         File.WriteAllText(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, Json));
         File.WriteAllText(Path.Combine(folder, "report.md"), Markdown(report));
+        using (var frames = new StreamWriter(Path.Combine(folder, "frames.csv")))
+            ReplayFramesCsv.Write(recording, frames);
         return report;
     }
 
@@ -38,11 +40,11 @@ public static class ReplayReportWriter
         var occluded = report.Occlusion[0];
         var s = new StringBuilder();
         s.AppendLine(F($"model {report.ModelId}; {report.Beds} bed(s) × {report.DurationSeconds / 60:0.#} min = {report.BedHours:0.##} bed-hours"));
-        s.AppendLine(F($"  per-frame MAE        {Num(report.Mae, "0.00")} NIPS points over {report.ScoredFrames} scored frames (confidence ≥ {report.LowConfidenceThreshold:0.##}; all {report.AssessedFrames} assessed: {Num(report.AssessedMae, "0.00")})"));
+        s.AppendLine(F($"  per-frame MAE        {Num(report.Mae, "0.00")} NIPS points over {report.ScoredFrames} scored frames (not low confidence; all {report.AssessedFrames} assessed: {Num(report.AssessedMae, "0.00")})"));
         s.AppendLine(F($"  band accuracy        {Pct(report.BandAccuracy)}   severe-band recall {Pct(report.SevereRecall)}"));
         s.AppendLine(F($"  severe episodes      {report.SevereEpisodes.Count(e => e.Alerted)} of {report.SevereEpisodes.Count} alerted ({Pct(report.SevereSensitivity)}), median delay {Num(report.MedianAlertDelaySeconds, "0.0")} s"));
         s.AppendLine(F($"  false alert starts   {report.FalseAlertStarts} in {report.NoPainBedHours:0.##} bed-hours at NIPS ≤ 2 ({Num(report.FalseAlertStartsPerBedHour, "0.00")} per bed-hour)"));
-        s.AppendLine(F($"  occluded frames      {Pct(occluded.Share)} no_face or confidence < {report.LowConfidenceThreshold:0.##} ({occluded.NoFace} no face + {occluded.LowConfidence} low of {occluded.Frames})"));
+        s.AppendLine(F($"  occluded frames      {Pct(occluded.Share)} no_face or low confidence ({occluded.NoFace} no face + {occluded.LowConfidence} low of {occluded.Frames})"));
         s.Append(F($"  real-time factor     {report.RealTimeFactor:0.0}× ({report.DurationSeconds:0} s of script in {report.WallSeconds:0.0} s wall; {report.BedTimeFactor:0.0}× per bed)"));
         return s.ToString();
     }
@@ -64,7 +66,7 @@ public static class ReplayReportWriter
         foreach (var e in r.SevereEpisodes)
             s.AppendLine(F($"| {e.BedId} | {(e.Onset - r.Start).TotalMinutes:0.00} | {(e.End - e.Onset).TotalSeconds:0} | {e.PeakNips} | {(e.Alerted ? "yes" : "**no**")} | {Num(e.DelaySeconds, "0.0")} | {e.Category ?? "–"} | {Num(e.SevereDelaySeconds, "0.0")} |"));
         s.AppendLine().AppendLine("## Occluded frames").AppendLine();
-        s.AppendLine(F($"Sampled frames while the script has an occluder on the face; covered = no face found, or confidence below Alerts:MinConfidence {r.LowConfidenceThreshold:0.##} (published as low confidence; the bed's score and alerts ignore it)."));
+        s.AppendLine(F($"Sampled frames while the script has an occluder on the face; covered = no face found, or published as low confidence (confidence below Alerts:MinConfidence {r.LowConfidenceThreshold:0.##} or score spread above Alerts:MaxScoreSpread {r.MaxScoreSpread:0.##} NIPS points; the bed's score and alerts ignore it)."));
         s.AppendLine().AppendLine("| occluder | frames | no face | low confidence | covered |").AppendLine("|---|---|---|---|---|");
         foreach (var o in r.Occlusion) s.AppendLine(F($"| {o.Kind} | {o.Frames} | {o.NoFace} | {o.LowConfidence} | {Pct(o.Share)} |"));
         s.AppendLine().AppendLine("## Beds").AppendLine();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Simulation;
+using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Hosting;
 using Npa.Monitor.ModelSwap;
@@ -50,7 +51,7 @@ public static class ReplayRunner
         var truth = new List<FrameGroundTruth>();
         using var truthSubscription = frontEnds.SimulatedGroundTruth.Subscribe(truth.Add);
         var publisher = new InMemoryAssessmentPublisher();
-        var mqtt = new MqttBedOutput(publisher, loggers.CreateLogger<MqttBedOutput>());
+        var mqtt = new MqttBedOutput(publisher, services.GetRequiredService<IOptions<AlertsOptions>>(), loggers.CreateLogger<MqttBedOutput>());
         var sampled = new SampledFrameLog();
         var monitor = new MonitorService(Options.Create(bedsOptions), Options.Create(inference), services.GetRequiredService<IOptions<AlertsOptions>>(),
             new PackageEngineFactory(Options.Create(inference), loggers), frontEnds, flagging: null,
@@ -73,7 +74,7 @@ public static class ReplayRunner
             wall.Stop();
             return new ReplayRecording(beds, settings.Start, duration, wall.Elapsed, truth, sampled.Frames,
                 publisher.Assessments, publisher.Alerts, publisher.States, publisher.Statuses,
-                services.GetRequiredService<IOptions<AlertsOptions>>().Value.MinConfidence, modelId);
+                ReadingGate.From(services.GetRequiredService<IOptions<AlertsOptions>>().Value), modelId);
         }
     }
 }

@@ -14,8 +14,8 @@ public static class ReplayScoring
         ArgumentNullException.ThrowIfNull(recording);
         var truth = recording.Truth.GroupBy(t => t.BedId).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.Timestamp));
         var assessed = recording.Assessments.Where(a => Truth(truth, a.BedId, a.Time) is not null).ToList();
-        // What the bedside scores: the frames confident enough to move the bed's score and alerts (Alerts:MinConfidence).
-        var scored = assessed.Where(a => a.Confidence >= recording.LowConfidenceThreshold).ToList();
+        // What the bedside scores: the assessments not published as low confidence, the ones that move the bed's score and alerts.
+        var scored = assessed.Where(a => !a.LowConfidence).ToList();
         var confusion = new int[3, 3];
         foreach (var a in scored) confusion[(int)NipsScale.CategoryOf(Truth(truth, a.BedId, a.Time)!.Nips), (int)a.Category]++;
         var episodes = AlertScoring.SevereEpisodes(recording);
@@ -48,7 +48,8 @@ public static class ReplayScoring
             NoPainBedHours = noPainHours,
             FalseAlertStartsPerBedHour = noPainHours > 0 ? falseStarts.Count / noPainHours : null,
             Occlusion = Occlusion(recording, truth),
-            LowConfidenceThreshold = recording.LowConfidenceThreshold,
+            LowConfidenceThreshold = recording.Gate.MinConfidence,
+            MaxScoreSpread = recording.Gate.MaxScoreSpread,
             PerBed = recording.Beds.Select(b => Bed(b.Options.Id, recording, scored, truth, episodes, falseStarts)).ToList(),
         };
     }
@@ -79,14 +80,13 @@ public static class ReplayScoring
 
     private static List<OcclusionShare> Occlusion(ReplayRecording recording, Dictionary<string, Dictionary<DateTimeOffset, FrameGroundTruth>> truth)
     {
-        var confidence = recording.Assessments.GroupBy(a => (a.BedId, a.Time)).ToDictionary(g => g.Key, g => g.First().Confidence);
+        var low = recording.Assessments.GroupBy(a => (a.BedId, a.Time)).ToDictionary(g => g.Key, g => g.First().LowConfidence);
         var rows = new List<(OcclusionKind Kind, bool NoFace, bool Low)>();
         foreach (var f in recording.Sampled)
         {
             if (Truth(truth, f.BedId, f.Time) is not { Occluded: true } t) continue;
-            bool noFace = f.Outcome != PreparedOutcome.Ready || !confidence.ContainsKey((f.BedId, f.Time));
-            bool low = !noFace && confidence[(f.BedId, f.Time)] < recording.LowConfidenceThreshold;
-            rows.Add((t.Occlusion, noFace, low));
+            bool noFace = f.Outcome != PreparedOutcome.Ready || !low.ContainsKey((f.BedId, f.Time));
+            rows.Add((t.Occlusion, noFace, !noFace && low[(f.BedId, f.Time)]));
         }
         var shares = new List<OcclusionShare> { new("all", rows.Count, rows.Count(r => r.NoFace), rows.Count(r => r.Low)) };
         foreach (var kind in Enum.GetValues<OcclusionKind>().Where(k => k != OcclusionKind.None))

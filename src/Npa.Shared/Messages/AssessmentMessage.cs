@@ -55,6 +55,15 @@ public sealed record AssessmentMessage : IMqttMessage
     /// <summary>Largest fused probability.</summary>
     public required double Confidence { get; init; }
 
+    /// <summary>Predictive standard deviation of <see cref="Score"/>, √(Σ p_k·(k − score)²), in NIPS points.</summary>
+    public double ScoreSpread { get; init; }
+
+    /// <summary>
+    /// True when the monitor judged the model unable to read the face (confidence below Alerts:MinConfidence or spread
+    /// above Alerts:MaxScoreSpread): this assessment moved neither the bed's score nor its alerts.
+    /// </summary>
+    public bool LowConfidence { get; init; }
+
     /// <summary>Model package that produced the assessment.</summary>
     public required string ModelId { get; init; }
 
@@ -70,6 +79,7 @@ public sealed record AssessmentMessage : IMqttMessage
             == (other.Schema, other.BedId, other.Seq, other.Time, other.Face, other.Quality, other.Score, other.Level, other.Category)
             && (AlphaA, AlphaB, Alpha, BranchesAgree, Confidence, ModelId, LatencyMs, Flagged)
             == (other.AlphaA, other.AlphaB, other.Alpha, other.BranchesAgree, other.Confidence, other.ModelId, other.LatencyMs, other.Flagged)
+            && (ScoreSpread, LowConfidence) == (other.ScoreSpread, other.LowConfidence)
             && Probs.SequenceEqual(other.Probs));
 
     /// <inheritdoc/>

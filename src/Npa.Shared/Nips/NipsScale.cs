@@ -64,6 +64,22 @@ public static class NipsScale
         return expected / total;
     }
 
+    /// <summary>
+    /// Predictive standard deviation of the score, √(Σ p_k·(k − E)²) with E the expected score, in NIPS points. An
+    /// ordinal read: a model torn between 4 and 5 has a low top probability but a small spread; one that cannot tell
+    /// rest from a grimace spreads its mass over the scale.
+    /// </summary>
+    public static double ScoreSpread(ReadOnlySpan<float> probabilities)
+    {
+        double expected = ExpectedScore(probabilities), total = 0, variance = 0;
+        for (int k = 0; k < ClassCount; k++)
+        {
+            total += probabilities[k];
+            variance += probabilities[k] * (k - expected) * (k - expected);
+        }
+        return Math.Sqrt(variance / total);
+    }
+
     /// <summary>Index of the largest probability (the predicted NIPS class).</summary>
     public static int ArgMax(ReadOnlySpan<float> probabilities)
     {

@@ -131,11 +131,43 @@ public class BedAggregator_Tests
         Assert.Equal(101, last.AssessedCount);
     }
 
+    /// <summary>A confident-looking guess torn between NIPS 1 and 7: top probability 0.58, expected score 4.48, spread 2.96.</summary>
+    private static BedObservation TornGuess(DateTimeOffset now)
+    {
+        var p = new float[NipsScale.ClassCount];
+        p[1] = 0.42f;
+        p[7] = 0.58f;
+        return BedObservation.Assessed(now, new InferenceResult(p, p, 0.8f, 0.8f, p, NipsScale.ExpectedScore(p), 7,
+            NipsScale.CategoryOf(7), true, 0.58, "test-model"));
+    }
+
     [Fact]
-    public void Min_Confidence_Zero_Scores_Every_Frame()
+    public void Spread_Out_Frames_Are_Unreadable_Even_With_A_High_Top_Probability()
+    {
+        var updates = Run((t, now) => t < 5 ? Score(now, 1) : TornGuess(now), 25);
+
+        Assert.Empty(updates.SelectMany(u => u.Events));
+        Assert.Equal(FaceState.Unreadable, updates[^1].Snapshot.Face);
+        Assert.Null(updates[^1].Snapshot.Score);
+    }
+
+    [Fact]
+    public void Spread_Check_Off_Scores_The_Torn_Guess()
+    {
+        var options = Options();
+        options.MaxScoreSpread = 3.5;
+        var updates = Run((t, now) => t < 5 ? Score(now, 1) : TornGuess(now), 25, options);
+
+        Assert.Equal(AlertEventKind.Start, updates.SelectMany(u => u.Events).First().Kind);
+        Assert.InRange(updates[^1].Snapshot.Score!.Value, 4.4, 4.6);
+    }
+
+    [Fact]
+    public void Both_Checks_Off_Score_Every_Frame()
     {
         var options = Options();
         options.MinConfidence = 0;
+        options.MaxScoreSpread = 3.5;
         var updates = Run((t, now) => t < 5 ? Score(now, 1) : Unreadable(now), 25, options);
 
         Assert.Equal(AlertEventKind.Start, updates.SelectMany(u => u.Events).First().Kind);

@@ -72,8 +72,13 @@ public sealed class Replay_Tests(ITestOutputHelper output)
         Assert.True(report.Occlusion.Single(o => o.Kind == "GlovedHand").Frames > 0);
         Assert.Equal(all.Frames, report.Occlusion.Skip(1).Sum(o => o.Frames));
         Assert.Equal(0.4, report.LowConfidenceThreshold);
+        Assert.Equal(1.1, report.MaxScoreSpread);
         Assert.True(report.RealTimeFactor > 0);
         Assert.Equal("timeline-bed-1.png", Assert.Single(report.PerBed).Figure);
+        var frames = await File.ReadAllLinesAsync(Path.Combine(temp.Path, "frames.csv"));
+        Assert.Equal(ReplayFramesCsv.Header, frames[0]);
+        Assert.Equal(report.AssessedFrames, frames.Skip(1).Count(l => l.Split(',')[5] == "ready"));
+        Assert.Equal(report.ScoredFrames, frames.Skip(1).Count(l => l.Split(',')[15] == "1"));
         foreach (var file in new[] { "report.md", "timeline-bed-1.png", "band-confusion.png" })
             Assert.True(new FileInfo(Path.Combine(temp.Path, file)).Length > 1000, $"{file} is missing or empty");
         Assert.Contains("## Band confusion", await File.ReadAllTextAsync(Path.Combine(temp.Path, "report.md")));

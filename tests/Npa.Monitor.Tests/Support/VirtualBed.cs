@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,7 +38,7 @@ internal sealed class VirtualBed : IDisposable
         FrontEnd = new TestFrontEnd("bed-1", frames);
         Counters = new BedCounters("bed-1");
         Chain = new BedChain(bed, FrontEnd, Batcher, new BedAggregator("bed-1", alerts, T0), flagging,
-            [new MqttBedOutput(Published, NullLogger<MqttBedOutput>.Instance), Sampled], Counters, Scheduler, NullLogger.Instance);
+            [new MqttBedOutput(Published, Options.Create(alerts), NullLogger<MqttBedOutput>.Instance), Sampled], Counters, Scheduler, NullLogger.Instance);
     }
 
     public HistoricalScheduler Scheduler { get; } = new(T0);

@@ -68,4 +68,15 @@ public sealed class NipsScale_Tests
     {
         Assert.Equal(["no_pain", "mild_moderate", "severe"], Enum.GetValues<NipsCategory>().Select(NipsScale.WireName));
     }
+
+    [Fact]
+    public void Score_Spread_Is_The_Predictive_Standard_Deviation()
+    {
+        Assert.Equal(0, NipsScale.ScoreSpread([0, 0, 0, 1, 0, 0, 0, 0]), 12);
+        // Half at 0, half at 7: E = 3.5, every unit of mass 3.5 away.
+        Assert.Equal(3.5, NipsScale.ScoreSpread([0.5f, 0, 0, 0, 0, 0, 0, 0.5f]), 6);
+        // E = 3.75; variance 0.5·1.75² + 0.25·0.25² + 0.25·3.25² = 4.1875.
+        Assert.Equal(Math.Sqrt(4.1875), NipsScale.ScoreSpread([0, 0, 0.5f, 0, 0.25f, 0, 0, 0.25f]), 6);
+        Assert.Throws<ArgumentException>(() => NipsScale.ScoreSpread([0.5f, 0.5f]));
+    }
 }
