@@ -124,13 +124,15 @@ public static class MonitorHost
     }
 
     /// <summary>
-    /// Validates every options section together and starts the host. Starting alone would resolve the hosted
-    /// services first and meet the first bad section on its own, so a user would fix errors one run at a time.
+    /// Validates every options section together, checks the ports and data folders, and starts the host. Starting
+    /// alone would resolve the hosted services first and meet the first bad section on its own, so a user would fix
+    /// errors one run at a time; and Kestrel binds after the beds and the broker have started and published.
     /// </summary>
     public static async Task StartMonitorAsync(this WebApplication app, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetService<IAsyncStartupValidator>() is { } validator) await validator.ValidateAsync(ct).ConfigureAwait(false);
+        StartupChecks.ThrowIfUnready(app.Services);
         await app.StartAsync(ct).ConfigureAwait(false);
     }
 
