@@ -35,14 +35,18 @@ public static class RunCommand
         }
         catch (Exception ex) when (StartupErrors.Describe(ex) is { } lines)
         {
-            await stderr.WriteLineAsync("npa-monitor: cannot start:").ConfigureAwait(false);
-            foreach (var line in lines) await stderr.WriteLineAsync("  " + line).ConfigureAwait(false);
+            if (lines.Count == 1) await stderr.WriteLineAsync("npa-monitor: cannot start: " + lines[0]).ConfigureAwait(false);
+            else
+            {
+                await stderr.WriteLineAsync("npa-monitor: cannot start:").ConfigureAwait(false);
+                foreach (var line in lines) await stderr.WriteLineAsync("  " + line).ConfigureAwait(false);
+            }
             if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
             return 2;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Unexpected (a damaged data file, a port in use): one readable line naming the cause, not a stack dump.
+            // Unexpected (a damaged data file): one readable line naming the cause, not a stack dump.
             await stderr.WriteLineAsync($"npa-monitor: cannot start: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
             if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
             return 1;

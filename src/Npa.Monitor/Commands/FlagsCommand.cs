@@ -52,7 +52,9 @@ public static class FlagsCommand
     {
         var file = new Argument<string>("FILE.csv") { Description = "Manifest from 'flags export' with the annotators' labels." };
         var annotator = new Option<string?>("--annotator") { Description = "Annotator for rows whose annotator column is empty." };
-        var import = new Command("import", "Record annotators' labels; a bad row names its line and nothing is applied.") { file, annotator };
+        var maxRows = new Option<int>("--max-rows") { Description = $"Refuse a file of more data rows than this (default {FlagsImporter.DefaultMaxRows}).", DefaultValueFactory = _ => FlagsImporter.DefaultMaxRows };
+        maxRows.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-rows must be at least 1"); });
+        var import = new Command("import", "Record annotators' labels; every bad row is listed (line, column, value, why) and nothing is applied.") { file, annotator, maxRows };
         import.SetAction(async (result, ct) =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -60,7 +62,7 @@ public static class FlagsCommand
             try
             {
                 using var store = Open(result.GetValue(config), result.GetValue(data));
-                var labels = FlagsImporter.Import(store, result.GetRequiredValue(file), result.GetValue(annotator));
+                var labels = FlagsImporter.Import(store, result.GetRequiredValue(file), result.GetValue(annotator), result.GetValue(maxRows));
                 await output.WriteLineAsync($"imported {labels.Count} label(s) into {store.Folder}");
                 return 0;
             }

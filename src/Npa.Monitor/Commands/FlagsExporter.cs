@@ -12,7 +12,8 @@ public static class FlagsExporter
 
     /// <summary>
     /// Copies the crops of the frames with <paramref name="status"/> (all when null) into <paramref name="outDir"/>
-    /// (0700, files 0600) and writes <see cref="ManifestFileName"/>; exported pending frames become
+    /// (0700, files 0600) and writes <see cref="ManifestFileName"/> with formula-safe cells
+    /// (<see cref="CsvFormulaGuard"/>); exported pending frames become
     /// <see cref="RelabelStatus.Exported"/>. Refuses a folder that already holds a manifest. Returns the frames written.
     /// </summary>
     public static async Task<IReadOnlyList<FlaggedFrame>> ExportAsync(IFlaggedFrameStore store, string outDir, RelabelStatus? status, CancellationToken ct = default)
@@ -59,6 +60,8 @@ public static class FlagsExporter
             [FlagsManifestColumns.LabelSource] = f.AnnotatorLabel is null ? "model" : "annotator",
             [FlagsManifestColumns.Annotator] = f.Annotator ?? "",
         };
+        // Annotators open this file in a spreadsheet: an annotator or bed such as =HYPERLINK(…) must stay text there.
+        foreach (string column in extra.Keys.ToList()) extra[column] = CsvFormulaGuard.Escape(extra[column]);
         return new DatasetEntry(cropPath, f.AnnotatorLabel ?? f.PredictedLevel) { Extra = extra };
     }
 }

@@ -1,6 +1,6 @@
 namespace Npa.Monitor.Commands;
 
-/// <summary>An annotator CSV that cannot be imported; the message lists each bad line and why. Nothing was applied.</summary>
+/// <summary>An annotator CSV that cannot be imported; the message lists each problem (line, row, column, value, why). Nothing was applied.</summary>
 public sealed class FlagsImportException : Exception
 {
     /// <summary>Creates the exception with a default message.</summary>
@@ -18,13 +18,13 @@ public sealed class FlagsImportException : Exception
     {
     }
 
-    /// <summary>Creates the exception from per-line problems ("FILE, line N: reason").</summary>
-    public FlagsImportException(IReadOnlyList<string> problems)
-        : base(string.Join(Environment.NewLine, problems) + Environment.NewLine + "nothing was imported")
+    /// <summary>Creates the exception from every problem found, one line each.</summary>
+    public FlagsImportException(IReadOnlyList<FlagsImportProblem> problems)
+        : base(string.Join(Environment.NewLine, problems ?? []) + Environment.NewLine + "nothing was imported")
     {
-        Problems = problems;
+        Problems = problems ?? [];
     }
 
-    /// <summary>Each problem with its file and line.</summary>
-    public IReadOnlyList<string> Problems { get; } = [];
+    /// <summary>Each problem found.</summary>
+    public IReadOnlyList<FlagsImportProblem> Problems { get; } = [];
 }

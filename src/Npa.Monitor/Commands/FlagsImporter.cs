@@ -1,81 +1,79 @@
 using CsvHelper;
 using Npa.Monitor.Storage;
-using Npa.Shared.Datasets;
 
 namespace Npa.Monitor.Commands;
 
 /// <summary>Records annotators' labels from a flagged-frame manifest CSV, all rows or none.</summary>
 public static class FlagsImporter
 {
-    private const int MaxReported = 20;
+    /// <summary>Most data rows read unless told otherwise (<c>--max-rows</c>): more than a store's worth of frames.</summary>
+    public const int DefaultMaxRows = 50_000;
+
+    // No record of an honest manifest comes near this; a file with an unclosed quote is refused here, not buffered whole.
+    private const int MaxRecordBytes = 64 * 1024;
 
     /// <summary>
-    /// Checks every row first (dataset manifest format, an <c>id</c> known to the store, label 0..7, an annotator
-    /// from the column or <paramref name="defaultAnnotator"/>, no id twice), then applies all labels in one
-    /// transaction. Any bad row throws <see cref="FlagsImportException"/> naming each bad line; nothing is applied.
+    /// Reads the CSV as a stream and checks every row against the store (a known <c>id</c> once only, its crop as
+    /// the <c>path</c>, label 0..7, an annotator from the column or <paramref name="defaultAnnotator"/>), then applies
+    /// all labels in one transaction. Any problem throws <see cref="FlagsImportException"/> listing each one (line, row,
+    /// column, value, reason) and nothing is applied. A file of more than <paramref name="maxRows"/> rows is refused
+    /// as soon as the row after the limit is reached.
     /// </summary>
-    public static IReadOnlyList<AnnotatorLabel> Import(IFlaggedFrameStore store, string csvPath, string? defaultAnnotator = null)
+    public static IReadOnlyList<AnnotatorLabel> Import(IFlaggedFrameStore store, string csvPath, string? defaultAnnotator = null, int maxRows = DefaultMaxRows)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(csvPath);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         string file = Path.GetFullPath(csvPath);
-        IReadOnlyList<DatasetEntry> entries;
-        try
-        {
-            // The crops may stay with the annotators: only the CSV comes back.
-            entries = DatasetManifestReader.Read(file, DatasetManifestOptions.Default with { CheckFilesExist = false });
-        }
-        catch (DatasetManifestException ex)
-        {
-            throw new FlagsImportException([ex.Message]);
-        }
-        var (header, lines) = HeaderAndLines(file);
-        if (!header.Contains(FlagsManifestColumns.Id))
-            throw new FlagsImportException([$"{file}, line 1: bad header: no '{FlagsManifestColumns.Id}' column; expected the manifest written by 'flags export'"]);
-        if (lines.Count != entries.Count) throw new FlagsImportException([$"{file}: rows could not be matched to lines"]);
+        if (!File.Exists(file)) throw new FlagsImportException([new FlagsImportProblem(file, null, null, null, null, "file not found")]);
 
-        var problems = new List<string>();
-        var labels = new List<AnnotatorLabel>(entries.Count);
-        var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < entries.Count; i++)
+        var problems = new List<FlagsImportProblem>();
+        var labels = new List<AnnotatorLabel>();
+        using (var stream = File.OpenRead(file))
+        using (var csv = CsvReader.Create(stream, ReaderOptions))
         {
-            var entry = entries[i];
-            string where = $"{file}, line {lines[i]}";
-            if (!entry.Extra.TryGetValue(FlagsManifestColumns.Id, out string? id))
+            try
             {
-                problems.Add($"{where}: empty id");
-                continue;
+                var header = FlagsImportHeader.Parse(file, csv.Headers.ToArray(), problems)
+                    ?? throw new FlagsImportException(problems);
+                var rows = new FlagsImportRow(store, file, header, defaultAnnotator);
+                var fields = new List<string>();
+                while (csv.Read())
+                {
+                    if (csv.RowNumber > maxRows) throw TooManyRows(file, csv.LineNumber, maxRows, problems.Count);
+                    fields.Clear();
+                    for (int i = 0; i < csv.FieldCount; i++) fields.Add(csv.GetString(i) ?? "");
+                    if (rows.Check(fields, csv.LineNumber, csv.RowNumber, problems) is { } label) labels.Add(label);
+                }
             }
-            if (firstLineOfId.TryGetValue(id, out int first)) problems.Add($"{where}: id {id} repeats line {first}");
-            else firstLineOfId[id] = lines[i];
-            if (store.Find(id) is null) problems.Add($"{where}: unknown flagged frame id '{id}'");
-            string? annotator = entry.Extra.TryGetValue(FlagsManifestColumns.Annotator, out string? a) ? a : defaultAnnotator;
-            if (string.IsNullOrWhiteSpace(annotator))
-                problems.Add($"{where}: no annotator; fill the '{FlagsManifestColumns.Annotator}' column or pass --annotator");
-            else labels.Add(new AnnotatorLabel(id, entry.Label, annotator));
+            catch (CsvFormatException ex)
+            {
+                // The rest of the file cannot be split into rows reliably: report what was found up to here.
+                long? line = ex.LineNumber > 0 ? ex.LineNumber : null;
+                problems.Add(new FlagsImportProblem(file, line, ex.RecordNumber > 0 ? ex.RecordNumber : null, null, null, "malformed CSV: " + FirstLine(ex.Message)));
+            }
         }
-        if (problems.Count > 0)
-        {
-            var shown = problems.Take(MaxReported).ToList();
-            if (problems.Count > MaxReported) shown.Add($"… and {problems.Count - MaxReported} more problems");
-            throw new FlagsImportException(shown);
-        }
+        if (problems.Count > 0) throw new FlagsImportException(problems);
         store.ApplyLabels(labels);
         return labels;
     }
 
-    /// <summary>The header and the line number of each data row, read with the same CSV rules as the manifest reader.</summary>
-    private static (HashSet<string> Header, List<int> Lines) HeaderAndLines(string file)
+    private static CsvReaderOptions ReaderOptions => new()
     {
-        using var stream = File.OpenRead(file);
-        using var csv = CsvReader.Create(stream, new CsvReaderOptions
-        {
-            Separator = ',', HasHeader = true, SkipEmptyLines = true, TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-        });
-        var header = csv.Headers.Select(h => h.Trim()).ToHashSet(StringComparer.Ordinal);
-        var lines = new List<int>();
-        while (csv.Read()) lines.Add(checked((int)csv.LineNumber));
-        return (header, lines);
+        Separator = ',', HasHeader = true, SkipEmptyLines = true, TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Throw, MaxRecordSize = MaxRecordBytes,
+    };
+
+    private static FlagsImportException TooManyRows(string file, long line, int maxRows, int problemsSoFar)
+    {
+        string found = problemsSoFar > 0 ? $" ({problemsSoFar} problem(s) in the rows before it)" : "";
+        return new FlagsImportException([new FlagsImportProblem(file, line, maxRows + 1L, null, null,
+            $"more than {maxRows} rows{found}; split the file, or raise the limit with --max-rows")]);
+    }
+
+    private static string FirstLine(string text)
+    {
+        int newline = text.IndexOfAny(['\r', '\n']);
+        return newline < 0 ? text : text[..newline];
     }
 }

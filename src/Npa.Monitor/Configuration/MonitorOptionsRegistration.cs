@@ -24,9 +24,13 @@ public static class MonitorOptionsRegistration
         services.AddSection<AlertsOptions, AlertsOptionsValidator>(configuration, AlertsOptions.Section);
         services.AddSection<FlaggingOptions, FlaggingOptionsValidator>(configuration, FlaggingOptions.Section);
         services.AddSection<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
-        services.AddSingleton<IOptions<FlaggedStoreOptions>>(sp => Options.Create(FlaggedStoreOptions.From(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
-            sp.GetRequiredService<IOptions<FlaggingOptions>>().Value)));
+        services.AddSingleton<IOptions<FlaggedStoreOptions>>(sp =>
+        {
+            var store = FlaggedStoreOptions.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IOptions<FlaggingOptions>>().Value);
+            // The monitor opens its store before any bed runs, so every leftover is a crash's and goes at once.
+            store.SweepLeftoversOlderThan = TimeSpan.Zero;
+            return Options.Create(store);
+        });
         services.AddSection<WebOptions, WebOptionsValidator>(configuration, WebOptions.Section);
         return services;
     }

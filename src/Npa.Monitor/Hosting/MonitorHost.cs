@@ -43,13 +43,13 @@ public static class MonitorHost
         {
             string full = Path.GetFullPath(configPath);
             if (!File.Exists(full)) throw new MonitorStartupException($"--config: the file '{full}' does not exist");
-            AddJson(builder.Configuration, $"--config: '{full}'", () => builder.Configuration.AddJsonFile(full, optional: false, reloadOnChange: false));
+            AddJson(builder.Configuration, $"--config: '{full}'", full, () => builder.Configuration.AddJsonFile(full, optional: false, reloadOnChange: false));
         }
         else if (settings.UseBuiltInDefaults)
         {
             var stream = typeof(MonitorHost).Assembly.GetManifestResourceStream(DefaultConfigPath)
                 ?? throw new InvalidOperationException("the built-in configs/monitor.json is missing from the assembly");
-            AddJson(builder.Configuration, "built-in configs/monitor.json", () => builder.Configuration.AddJsonStream(stream));
+            AddJson(builder.Configuration, "built-in configs/monitor.json", null, () => builder.Configuration.AddJsonStream(stream));
         }
         builder.Configuration.AddEnvironmentVariables(settings.EnvironmentPrefix);
         if (settings.Overrides is not null) builder.Configuration.AddInMemoryCollection(settings.Overrides);
@@ -79,15 +79,15 @@ public static class MonitorHost
         return app;
     }
 
-    private static void AddJson(ConfigurationManager configuration, string what, Action add)
+    private static void AddJson(ConfigurationManager configuration, string what, string? file, Action add)
     {
         try
         {
             add();
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
         {
-            throw new MonitorStartupException($"{what} is not valid JSON: {ex.InnerException?.Message ?? ex.Message}", ex);
+            throw new MonitorStartupException($"{what} is not valid JSON: {JsonConfigErrors.Describe(ex, file)}", ex);
         }
     }
 
@@ -124,13 +124,15 @@ public static class MonitorHost
     }
 
     /// <summary>
-    /// Validates every options section together and starts the host. Starting alone would resolve the hosted
-    /// services first and meet the first bad section on its own, so a user would fix errors one run at a time.
+    /// Validates every options section together, checks the ports and data folders, and starts the host. Starting
+    /// alone would resolve the hosted services first and meet the first bad section on its own, so a user would fix
+    /// errors one run at a time; and Kestrel binds after the beds and the broker have started and published.
     /// </summary>
     public static async Task StartMonitorAsync(this WebApplication app, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetService<IAsyncStartupValidator>() is { } validator) await validator.ValidateAsync(ct).ConfigureAwait(false);
+        StartupChecks.ThrowIfUnready(app.Services);
         await app.StartAsync(ct).ConfigureAwait(false);
     }
 

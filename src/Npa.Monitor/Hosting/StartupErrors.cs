@@ -1,4 +1,8 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
+using Npa.Monitor.Configuration;
+using Npa.Monitor.Mqtt;
 
 namespace Npa.Monitor.Hosting;
 
@@ -15,6 +19,12 @@ public static class StartupErrors
                 return [m.Message];
             case OptionsValidationException o:
                 return o.Failures.ToList();
+            // StartupChecks name a port in use before anything starts; these two are for a port taken in the
+            // moment between that check and the real bind.
+            case IOException { InnerException: AddressInUseException } io:
+                return [$"{WebOptions.Section}:Port: {io.Message}"];
+            case SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }:
+                return [$"{MqttOptionsValidator.Section}:Port is already in use by another process (it was free a moment before)"];
             case AggregateException a:
                 var lines = new List<string>();
                 foreach (var inner in a.Flatten().InnerExceptions)

@@ -23,6 +23,13 @@ public sealed class FlaggedStoreOptions
     /// <summary>Most bytes of crops kept; the oldest unlabelled frames go first when over (at least 1).</summary>
     public long QuotaBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// Leftovers of a crash (a crop <c>.tmp</c>, a crop without its row) at least this old are swept when the store
+    /// opens. One hour suits the CLI, which opens the store beside a running monitor that may be mid-write; the
+    /// monitor itself uses zero, since at its own start no write of its can be in flight.
+    /// </summary>
+    public TimeSpan SweepLeftoversOlderThan { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The store's settings from the validated config sections.</summary>
     public static FlaggedStoreOptions From(StorageOptions storage, FlaggingOptions flagging)
     {
@@ -44,5 +51,6 @@ public sealed class FlaggedStoreOptions
         if (MinIntervalPerBed < TimeSpan.Zero) throw new ArgumentException($"flagged store MinIntervalPerBed is {MinIntervalPerBed}; it must not be negative");
         if (RetentionDays < 1) throw new ArgumentException($"flagged store RetentionDays is {RetentionDays}; it must be at least 1");
         if (QuotaBytes < 1) throw new ArgumentException($"flagged store QuotaBytes is {QuotaBytes}; it must be at least 1");
+        if (SweepLeftoversOlderThan < TimeSpan.Zero) throw new ArgumentException($"flagged store SweepLeftoversOlderThan is {SweepLeftoversOlderThan}; it must not be negative");
     }
 }

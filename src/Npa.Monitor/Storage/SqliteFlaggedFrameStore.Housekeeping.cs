@@ -70,8 +70,8 @@ public sealed partial class SqliteFlaggedFrameStore
             string name = Path.GetFileName(path);
             bool leftover = (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal))
                 || (name.EndsWith(".png", StringComparison.Ordinal) && !known.Contains(name));
-            // Only old leftovers: another process (the CLI next to the running monitor) may be mid-write right now.
-            if (leftover && File.GetLastWriteTimeUtc(path) < DateTime.UtcNow - OrphanAge) File.Delete(path);
+            // The age guard is for the CLI: the running monitor beside it may be mid-write right now.
+            if (leftover && File.GetLastWriteTimeUtc(path) <= DateTime.UtcNow - _options.SweepLeftoversOlderThan) File.Delete(path);
         }
     }
 }

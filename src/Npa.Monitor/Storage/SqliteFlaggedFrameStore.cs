@@ -13,7 +13,6 @@ public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
 {
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    private static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
 
     private readonly FlaggedStoreOptions _options;

@@ -100,40 +100,133 @@ public sealed class FlagsCommand_Tests : IDisposable
     }
 
     [Theory]
-    [InlineData("unknown", "line 3: unknown flagged frame id 'deadbeef'")]
-    [InlineData("range", "line 3: label 9 is out of range 0..7")]
-    [InlineData("notint", "line 3: label 'high' is not an integer")]
-    [InlineData("header", "line 1: bad header: no 'id' column")]
-    [InlineData("repeat", "line 3: id {0} repeats line 2")]
-    [InlineData("noannotator", "line 3: no annotator; fill the 'annotator' column or pass --annotator")]
+    [InlineData("unknown", "line 3 (row 2), column 'id', value 'deadbeef': no flagged frame in the store has this id")]
+    [InlineData("range", "line 3 (row 2), column 'label', value '9': is out of range 0..7")]
+    [InlineData("notint", "line 3 (row 2), column 'label', value 'high': is not an integer NIPS level")]
+    [InlineData("header", "line 1 (header), column 'id': is missing")]
+    [InlineData("repeat", "line 3 (row 2), column 'id', value '{0}': repeats line 2")]
+    [InlineData("noannotator", "line 3 (row 2), column 'annotator': is empty; fill the 'annotator' column or pass --annotator")]
     public async Task Import_With_A_Bad_Row_Names_The_Line_And_Applies_Nothing(string fault, string expected)
     {
         string second = fault switch
         {
             "unknown" => "b.png,2,deadbeef,ann",
-            "range" => $"b.png,9,{_ids[1]},ann",
-            "notint" => $"b.png,high,{_ids[1]},ann",
-            "repeat" => $"b.png,2,{_ids[0]},ann",
-            "noannotator" => $"b.png,2,{_ids[1]},",
-            _ => $"b.png,2,{_ids[1]},ann",
+            "range" => $"{_ids[1]}.png,9,{_ids[1]},ann",
+            "notint" => $"{_ids[1]}.png,high,{_ids[1]},ann",
+            "repeat" => $"{_ids[0]}.png,2,{_ids[0]},ann",
+            "noannotator" => $"{_ids[1]}.png,2,{_ids[1]},",
+            _ => $"{_ids[1]}.png,2,{_ids[1]},ann",
         };
         string header = fault == "header" ? "path,label,frame,annotator" : "path,label,id,annotator";
         string csv = _temp.File("labels.csv");
-        await File.WriteAllTextAsync(csv, $"{header}\na.png,4,{_ids[0]},ann\n{second}\n");
+        await File.WriteAllTextAsync(csv, $"{header}\n{_ids[0]}.png,4,{_ids[0]},ann\n{second}\n");
 
         var (code, _, stderr) = await RunAsync("flags", "import", csv, "--data", _data);
         Assert.Equal(1, code);
-        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, _ids[0]), stderr, StringComparison.Ordinal);
-        if (fault != "header" && fault != "range" && fault != "notint") Assert.Contains("nothing was imported", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{csv}, " + string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, _ids[0]), stderr, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", stderr, StringComparison.Ordinal);
         using var store = OpenStore();
         Assert.Equal(RelabelStatus.Pending, store.Find(_ids[0])!.Status); // the good first row was not applied either
+    }
+
+    [Fact]
+    public async Task Import_Refuses_A_Path_That_Is_Not_The_Crop_The_Store_Holds_For_The_Id()
+    {
+        string csv = _temp.File("labels.csv");
+        await File.WriteAllTextAsync(csv, $"""
+            path,label,id,annotator
+            ../../../../etc/passwd,4,{_ids[0]},ann
+            {_ids[0]}.png,2,{_ids[1]},ann
+            sub/{_ids[2]}.png,1,{_ids[2]},ann
+
+            """);
+
+        var (code, _, stderr) = await RunAsync("flags", "import", csv, "--data", _data);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"line 2 (row 1), column 'path', value '../../../../etc/passwd': is not the crop of flagged frame {_ids[0]}; expected '{_ids[0]}.png'", stderr, StringComparison.Ordinal);
+        Assert.Contains($"line 3 (row 2), column 'path', value '{_ids[0]}.png': is not the crop of flagged frame {_ids[1]}", stderr, StringComparison.Ordinal);
+        Assert.Contains($"line 4 (row 3), column 'path', value 'sub/{_ids[2]}.png': is not the crop of flagged frame {_ids[2]}", stderr, StringComparison.Ordinal);
+        using var store = OpenStore();
+        Assert.Equal([RelabelStatus.Pending, RelabelStatus.Pending, RelabelStatus.Labelled], store.List().Select(f => f.Status));
+        Assert.Equal(6, store.Find(_ids[2])!.AnnotatorLabel);
+    }
+
+    [Fact]
+    public async Task Import_With_Six_Bad_Labels_Reports_All_Six_With_Row_Column_And_Value()
+    {
+        var ids = await AddFramesAsync(6);
+        string[] bad = ["9", "-1", "high", "3.5", "", "8"];
+        string csv = _temp.File("labels.csv");
+        await File.WriteAllLinesAsync(csv, ["path,label,id,annotator", .. ids.Select((id, i) => $"{id}.png,{bad[i]},{id},ann")]);
+
+        var (code, _, stderr) = await RunAsync("flags", "import", csv, "--data", _data);
+
+        Assert.Equal(1, code);
+        for (int i = 0; i < bad.Length; i++)
+            Assert.Contains($"line {i + 2} (row {i + 1}), column 'label', value '{bad[i]}': is ", stderr, StringComparison.Ordinal);
+        Assert.Equal(bad.Length + 1, stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // six problems, then "nothing was imported"
+        using var store = OpenStore();
+        Assert.All(ids, id => Assert.Equal(RelabelStatus.Pending, store.Find(id)!.Status));
+    }
+
+    [Fact]
+    public async Task Import_Of_A_File_Past_The_Row_Limit_Stops_Reading_At_The_Limit()
+    {
+        string csv = _temp.File("huge.csv");
+        await using (var writer = new StreamWriter(csv))
+        {
+            await writer.WriteLineAsync("path,label,id,annotator");
+            for (int i = 0; i < 100_000; i++)
+                await writer.WriteLineAsync(i == 50_000 ? "\"unclosed,1,x,ann" : $"{i:x32}.png,1,{i:x32},ann");
+        }
+
+        var (code, _, stderr) = await RunAsync("flags", "import", csv, "--max-rows", "1000", "--data", _data);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{csv}, line 1002 (row 1001): more than 1000 rows (1000 problem(s) in the rows before it); split the file, or raise the limit with --max-rows", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("malformed", stderr, StringComparison.Ordinal); // row 50 001 was never read
+        Assert.Equal(2, stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Import_Of_100k_Rows_Is_Refused_By_The_Default_Limit_In_Seconds()
+    {
+        string csv = _temp.File("huge.csv");
+        await File.WriteAllLinesAsync(csv, ["path,label,id,annotator", .. Enumerable.Range(0, 100_000).Select(i => $"{i:x32}.png,1,{i:x32},ann")]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (code, _, stderr) = await RunAsync("flags", "import", csv, "--data", _data);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"more than {FlagsImporter.DefaultMaxRows} rows", stderr, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}"); // the whole-file import took 30 s
+    }
+
+    [Fact]
+    public async Task Export_Quotes_Formula_Cells_And_Import_Takes_The_Quote_Off_The_Annotator_Again()
+    {
+        const string formula = "=HYPERLINK(\"http://evil.example/\",\"open\")";
+        using (var store = OpenStore()) store.ApplyLabels([new AnnotatorLabel(_ids[0], 2, formula), new AnnotatorLabel(_ids[1], 3, "@SUM(1+1)")]);
+
+        var (code, _, stderr) = await RunAsync("flags", "export", "--out", _temp.File("batch"), "--status", "all", "--data", _data);
+        Assert.True(code == 0, stderr);
+        string csv = _temp.File("batch/manifest.csv");
+        var cells = DatasetManifestReader.Read(csv).Select(e => e.Extra["annotator"]).ToList();
+        Assert.Equal(["'" + formula, "'@SUM(1+1)", "dr-a"], cells);
+
+        (code, _, stderr) = await RunAsync("flags", "import", csv, "--data", _data);
+        Assert.True(code == 0, stderr);
+        using var reopened = OpenStore();
+        Assert.Equal(formula, reopened.Find(_ids[0])!.Annotator);
+        Assert.Equal("@SUM(1+1)", reopened.Find(_ids[1])!.Annotator);
     }
 
     [Fact]
     public async Task Import_Takes_The_Annotator_From_The_Option_When_The_Column_Is_Empty()
     {
         string csv = _temp.File("labels.csv");
-        await File.WriteAllTextAsync(csv, $"path,label,id\na.png,1,{_ids[0]}\n");
+        await File.WriteAllTextAsync(csv, $"path,label,id\n{_ids[0]}.png,1,{_ids[0]}\n");
         var (code, _, stderr) = await RunAsync("flags", "import", csv, "--annotator", "dr-c", "--data", _data);
         Assert.True(code == 0, stderr);
         using var store = OpenStore();
@@ -149,6 +242,15 @@ public sealed class FlagsCommand_Tests : IDisposable
         var (badCode, _, badErr) = await RunAsync("flags", "export", "--out", _temp.File("x"), "--status", "done", "--data", _data);
         Assert.NotEqual(0, badCode);
         Assert.Contains("done", badErr, StringComparison.Ordinal);
+    }
+
+    private async Task<string[]> AddFramesAsync(int count)
+    {
+        using var store = OpenStore();
+        var before = store.List().Select(f => f.Id).ToHashSet();
+        for (int i = 0; i < count; i++)
+            await store.AddAsync(SqliteFlaggedFrameStore_Tests.Candidate($"extra{i}", T0.AddHours(1).AddMinutes(i)), SqliteFlaggedFrameStore_Tests.Png(300 + i));
+        return [.. store.List().Select(f => f.Id).Where(id => !before.Contains(id))];
     }
 
     private SqliteFlaggedFrameStore OpenStore() =>

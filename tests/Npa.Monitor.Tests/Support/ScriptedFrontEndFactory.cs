@@ -11,6 +11,12 @@ internal sealed class ScriptedFrontEndFactory(FakeEngine engine) : IBedFrontEndF
 
     public Dictionary<string, string> Broken { get; } = [];
 
+    /// <summary>Beds whose front end was created (their camera started).</summary>
+    public int CreatedCount
+    {
+        get { lock (_created) return _created.Count; }
+    }
+
     public ScriptedFrontEnd this[string bedId]
     {
         get { lock (_created) return _created[bedId]; }
