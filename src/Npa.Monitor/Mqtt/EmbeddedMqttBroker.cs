@@ -68,7 +68,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
                 .WithDefaultEndpointBoundIPV6Address(v6 ? address : IPAddress.None)
                 .WithDefaultEndpointPort(_options.Port)
                 .Build();
-            var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            var server = new MqttServerFactory().CreateMqttServer(serverOptions, [new ClientIdAssigningServerAdapter(NewClientId)]);
             server.ValidatingConnectionAsync += ValidateConnectionAsync;
             server.InterceptingPublishAsync += InterceptPublishAsync;
             await server.StartAsync();
@@ -140,12 +140,16 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
         }
         if (string.IsNullOrEmpty(e.ClientId))
         {
-            // MQTT 3.1.1 clients such as mosquitto_sub send an empty id and expect the broker to assign one.
-            e.AssignedClientIdentifier = $"{role}-{Guid.NewGuid():N}";
+            // MQTT 5 clients (mosquitto_sub -V mqttv5) are told the id in the CONNACK; 3.1.1 clients got theirs from
+            // ClientIdAssigningChannelAdapter before this handler ran.
+            e.AssignedClientIdentifier = NewClientId();
         }
         e.SessionItems[RoleKey] = role;
         return Task.CompletedTask;
     }
+
+    /// <summary>A broker-assigned client id, in mosquitto's style (<c>auto-…</c>).</summary>
+    private static string NewClientId() => $"auto-{Guid.NewGuid():N}";
 
     private Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
