@@ -9,17 +9,16 @@ namespace Npa.Monitor.Tests.Mqtt;
 /// </summary>
 public static class RawConnect
 {
-    /// <summary>Sends CONNECT (protocol level 4, no user, keep-alive 60 s) and returns the 4-byte CONNACK.</summary>
-    public static async Task<byte[]> EmptyIdConnAckAsync(int port, bool cleanSession)
+    /// <summary>
+    /// Sends CONNECT (MQTT 3.1.1, or 3.1 when <paramref name="mqtt31"/>; no user, keep-alive 60 s) and returns the
+    /// 4-byte CONNACK.
+    /// </summary>
+    public static async Task<byte[]> EmptyIdConnAckAsync(int port, bool cleanSession, bool mqtt31 = false)
     {
+        byte[] protocol = mqtt31 ? [0x00, 0x06, .. "MQIsdp"u8, 0x03] : [0x00, 0x04, .. "MQTT"u8, 0x04];
         byte flags = cleanSession ? (byte)0x02 : (byte)0x00;
-        byte[] connect =
-        [
-            0x10, 12,                              // CONNECT, remaining length
-            0x00, 0x04, (byte)'M', (byte)'Q', (byte)'T', (byte)'T', 0x04, // protocol name, level 4 = 3.1.1
-            flags, 0x00, 60,                       // connect flags, keep-alive
-            0x00, 0x00,                            // client id: zero bytes
-        ];
+        byte[] rest = [.. protocol, flags, 0x00, 60, 0x00, 0x00]; // flags, keep-alive, client id of zero bytes
+        byte[] connect = [0x10, (byte)rest.Length, .. rest];
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, port);
         var stream = tcp.GetStream();

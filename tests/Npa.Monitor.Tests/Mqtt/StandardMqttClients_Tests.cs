@@ -81,12 +81,14 @@ public sealed class StandardMqttClients_Tests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Empty_Id_Gets_The_Same_Connack_As_From_Mosquitto(bool cleanSession)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task Empty_Id_Gets_The_Same_Connack_As_From_Mosquitto(bool cleanSession, bool mqtt31)
     {
         await using var mosquitto = await MosquittoBroker.StartAsync();
-        Assert.Equal(await RawConnect.EmptyIdConnAckAsync(mosquitto.Port, cleanSession), await RawConnect.EmptyIdConnAckAsync(_options.Port, cleanSession));
+        Assert.Equal(await RawConnect.EmptyIdConnAckAsync(mosquitto.Port, cleanSession, mqtt31),
+            await RawConnect.EmptyIdConnAckAsync(_options.Port, cleanSession, mqtt31));
     }
 
     [Fact]
