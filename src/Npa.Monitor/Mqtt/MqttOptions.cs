@@ -39,6 +39,13 @@ public sealed class MqttOptions
     /// <summary>Longest wait between reconnect attempts.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Longest wait between reconnect attempts while outbox entries (alerts, states, statuses) wait to be sent, so
+    /// that a pain alert goes out within about this long after the broker is back; a refused login keeps
+    /// <see cref="ReconnectMaxDelay"/>.
+    /// </summary>
+    public TimeSpan PendingReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>SQLite file of the QoS 1 outbox (alerts, states, statuses), created 0600; null: <c>mqtt-outbox.db</c> in Storage:DataDirectory.</summary>
     public string? OutboxPath { get; set; }
 

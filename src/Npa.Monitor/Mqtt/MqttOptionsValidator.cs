@@ -46,6 +46,9 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
         if (options.ReconnectMinDelay <= TimeSpan.Zero) Fail("ReconnectMinDelay", $"is {options.ReconnectMinDelay}; it must be positive");
         if (options.ReconnectMaxDelay < options.ReconnectMinDelay || options.ReconnectMaxDelay > TimeSpan.FromMinutes(10))
             Fail("ReconnectMaxDelay", $"is {options.ReconnectMaxDelay}; it must be at least Mqtt:ReconnectMinDelay and at most 00:10:00");
+        // Above Mqtt:ReconnectMaxDelay it simply has no effect, so that is not an error.
+        if (options.PendingReconnectMaxDelay <= TimeSpan.Zero || options.PendingReconnectMaxDelay > TimeSpan.FromMinutes(10))
+            Fail("PendingReconnectMaxDelay", $"is {options.PendingReconnectMaxDelay}; it must be positive and at most 00:10:00");
         if (options.ReplayWindow < TimeSpan.Zero || options.ReplayWindow > TimeSpan.FromMinutes(10))
             Fail("ReplayWindow", $"is {options.ReplayWindow}; it must be between 00:00:00 and 00:10:00");
         if (options.OutboxPath is { } outbox && string.IsNullOrWhiteSpace(outbox)) Fail("OutboxPath", "is blank; leave it out to use Storage:DataDirectory");

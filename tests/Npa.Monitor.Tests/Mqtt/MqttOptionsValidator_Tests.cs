@@ -31,6 +31,7 @@ public sealed class MqttOptionsValidator_Tests : IDisposable
     [InlineData("PasswordFile", "/nonexistent/pw", "Mqtt:PasswordFile is set but Mqtt:Username is empty")]
     [InlineData("ReconnectMinDelay", "00:00:00", "Mqtt:ReconnectMinDelay is 00:00:00; it must be positive")]
     [InlineData("OutboxCapacity", "1", "Mqtt:OutboxCapacity is 1")]
+    [InlineData("PendingReconnectMaxDelay", "00:00:00", "Mqtt:PendingReconnectMaxDelay is 00:00:00; it must be positive")]
     public void Bad_Value_From_Configuration_Fails_At_Start_Naming_The_Key(string key, string value, string expected)
     {
         var ex = Assert.Throws<OptionsValidationException>(() => Bind(new() { [$"Mqtt:{key}"] = value }));
