@@ -35,8 +35,8 @@ public sealed partial class ReliableMqttPublisher
                 Interlocked.Increment(ref _connectFailures);
                 bool refused = ex is MqttRefusedException;
                 // One warning per outage: with messages waiting the broker is probed every second or so, and a line
-                // per probe would bury the log.
-                var level = failedInRow++ == 0 ? LogLevel.Warning : LogLevel.Debug;
+                // per probe would bury the log. A refused login is probed rarely, and each refusal is news.
+                var level = failedInRow++ == 0 || refused ? LogLevel.Warning : LogLevel.Debug;
                 _logger.Log(level, "MQTT broker {Host}:{Port} not reachable ({Error}); retrying in {Delay}",
                     _options.Host, _options.Port, ex.Message, BackoffStep(delay, refused));
                 try
