@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,8 @@ using MQTTnet.Server;
 namespace Npa.Monitor.Mqtt;
 
 /// <summary>
-/// The MQTTnet server inside the monitor (loopback by default) with a small ACL: the monitor's own client may
-/// publish; dashboard users (and, when allowed, anonymous loopback tools) may only subscribe.
+/// The MQTTnet server inside the monitor (loopback by default; elsewhere only with TLS) with a small ACL: the
+/// monitor's own client may publish; dashboard users (and, on loopback when allowed, anonymous tools) may only subscribe.
 /// </summary>
 public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
 {
@@ -26,6 +27,8 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
     private readonly Dictionary<string, byte[]> _dashboardPasswords = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private MqttServer? _server;
+    private X509Certificate2? _certificate;
+    private bool _bindsLoopback;
     private long _rejectedPublishes;
     private bool _disposed;
 
@@ -58,23 +61,22 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
             _dashboardPasswords.Clear();
             foreach (var user in _options.DashboardUsers)
                 _dashboardPasswords[user.Username] = Encoding.UTF8.GetBytes(MonitorMqttCredentials.ReadPasswordFile(user.PasswordFile));
-            // MQTTnet also listens on the IPv6 wildcard unless told not to: that would open the broker on every
-            // interface, so only the configured address family gets an address, the other gets None.
             var address = IPAddress.Parse(_options.Host);
-            bool v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-            var serverOptions = new MqttServerOptionsBuilder()
-                .WithDefaultEndpoint()
-                .WithDefaultEndpointBoundIPAddress(v6 ? IPAddress.None : address)
-                .WithDefaultEndpointBoundIPV6Address(v6 ? address : IPAddress.None)
-                .WithDefaultEndpointPort(_options.Port)
-                .Build();
-            var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            // Also enforced here, not only by the options validator: the broker is public, and a caller that skips
+            // the validator must not end up serving scores in the clear to the ward network.
+            _bindsLoopback = EmbeddedBrokerRules.IsLoopback(address);
+            if (!_bindsLoopback && !_options.Tls)
+                throw new InvalidOperationException($"the embedded MQTT broker binds {_options.Host}, off loopback, only with TLS (Mqtt:Tls, Mqtt:CertificateFile, Mqtt:KeyFile)");
+            _certificate?.Dispose();
+            _certificate = _options.Tls ? EmbeddedBrokerRules.LoadServerCertificate(_options) : null;
+            var serverOptions = EmbeddedBrokerEndpoint.Build(address, _options.Port, _certificate);
+            var server = new MqttServerFactory().CreateMqttServer(serverOptions, [new ClientIdAssigningServerAdapter(NewClientId)]);
             server.ValidatingConnectionAsync += ValidateConnectionAsync;
             server.InterceptingPublishAsync += InterceptPublishAsync;
             await server.StartAsync();
             _server = server;
-            _logger.LogInformation("Embedded MQTT broker listening on {Host}:{Port} ({Users} dashboard users, anonymous subscribers {Anonymous})",
-                _options.Host, _options.Port, _options.DashboardUsers.Count, _options.AllowAnonymousSubscribers ? "allowed" : "refused");
+            _logger.LogInformation("Embedded MQTT broker listening on {Host}:{Port} ({Tls}; {Users} dashboard users, anonymous subscribers {Anonymous})",
+                _options.Host, _options.Port, _options.Tls ? "TLS" : "no TLS", _options.DashboardUsers.Count, AnonymousAllowed ? "allowed on loopback" : "refused");
         }
         finally
         {
@@ -107,6 +109,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
         if (_disposed) return;
         await StopAsync();
         _disposed = true;
+        _certificate?.Dispose();
         _gate.Dispose();
     }
 
@@ -125,7 +128,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
 
     private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        string? role = RoleOf(e.UserName, e.Password);
+        string? role = RoleOf(e.UserName, e.Password, e.RemoteEndPoint);
         if (role is null)
         {
             e.ReasonCode = string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword;
@@ -140,12 +143,16 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
         }
         if (string.IsNullOrEmpty(e.ClientId))
         {
-            // MQTT 3.1.1 clients such as mosquitto_sub send an empty id and expect the broker to assign one.
-            e.AssignedClientIdentifier = $"{role}-{Guid.NewGuid():N}";
+            // MQTT 5 clients (mosquitto_sub -V mqttv5) are told the id in the CONNACK; 3.1.1 clients got theirs from
+            // ClientIdAssigningChannelAdapter before this handler ran.
+            e.AssignedClientIdentifier = NewClientId();
         }
         e.SessionItems[RoleKey] = role;
         return Task.CompletedTask;
     }
+
+    /// <summary>A broker-assigned client id, in mosquitto's style (<c>auto-…</c>).</summary>
+    private static string NewClientId() => $"auto-{Guid.NewGuid():N}";
 
     private Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
@@ -158,9 +165,14 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    private string? RoleOf(string? user, string? password)
+    /// <summary>Anonymous subscribers only while the broker listens on loopback, whatever the options say.</summary>
+    private bool AnonymousAllowed => _options.AllowAnonymousSubscribers && _bindsLoopback;
+
+    private string? RoleOf(string? user, string? password, EndPoint? remote)
     {
-        if (string.IsNullOrEmpty(user)) return _options.AllowAnonymousSubscribers ? Subscriber : null;
+        // The remote check is belt and braces: a loopback listener only ever sees loopback peers.
+        if (string.IsNullOrEmpty(user))
+            return AnonymousAllowed && remote is IPEndPoint { Address: var from } && EmbeddedBrokerRules.IsLoopback(from) ? Subscriber : null;
         byte[] given = Encoding.UTF8.GetBytes(password ?? "");
         if (user == _monitor.Username && CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(_monitor.Password!)))
             return Publisher;

@@ -12,8 +12,17 @@ public sealed class MqttOptions
     /// <summary>Broker TCP port (1..65535).</summary>
     public int Port { get; set; } = 1883;
 
-    /// <summary>Use TLS to the external broker.</summary>
+    /// <summary>
+    /// Use TLS: to the external broker, or on the embedded broker's listener (then with <see cref="CertificateFile"/>
+    /// and <see cref="KeyFile"/>). The embedded broker binds an address off loopback only with TLS.
+    /// </summary>
     public bool Tls { get; set; }
+
+    /// <summary>Embedded broker with TLS: PEM file of the certificate it presents (leaf first, then any intermediates).</summary>
+    public string? CertificateFile { get; set; }
+
+    /// <summary>Embedded broker with TLS: PEM file of that certificate's private key (keep it mode 0600).</summary>
+    public string? KeyFile { get; set; }
 
     /// <summary>PEM file of the CA that signed the external broker's certificate (null: the system's trust store).</summary>
     public string? CaFile { get; set; }
@@ -39,6 +48,13 @@ public sealed class MqttOptions
     /// <summary>Longest wait between reconnect attempts.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Longest wait between reconnect attempts while outbox entries (alerts, states, statuses) wait to be sent, so
+    /// that a pain alert goes out within about this long after the broker is back; a refused login keeps
+    /// <see cref="ReconnectMaxDelay"/>.
+    /// </summary>
+    public TimeSpan PendingReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>SQLite file of the QoS 1 outbox (alerts, states, statuses), created 0600; null: <c>mqtt-outbox.db</c> in Storage:DataDirectory.</summary>
     public string? OutboxPath { get; set; }
 
@@ -52,7 +68,11 @@ public sealed class MqttOptions
     /// <summary>Outbox entries before non-alert entries are dropped (alerts never are).</summary>
     public int OutboxCapacity { get; set; } = 10_000;
 
-    /// <summary>Whether the embedded broker lets clients without credentials subscribe (loopback tools such as mosquitto_sub).</summary>
+    /// <summary>
+    /// Whether the embedded broker lets clients without credentials subscribe (loopback tools such as mosquitto_sub).
+    /// Only on loopback: a broker bound elsewhere refuses anonymous clients whatever this says, and start refuses
+    /// the contradiction.
+    /// </summary>
     public bool AllowAnonymousSubscribers { get; set; } = true;
 
     /// <summary>Nursing-station users of the embedded broker (subscribe only).</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
@@ -19,16 +18,9 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
 
         if (!Enum.IsDefined(options.Mode)) Fail("Mode", $"is {(int)options.Mode}; use Embedded or External");
         if (string.IsNullOrWhiteSpace(options.Host)) Fail("Host", "is empty");
-        else if (options.Mode == MqttMode.Embedded && !IPAddress.TryParse(options.Host, out _))
-            Fail("Host", $"is '{options.Host}'; the embedded broker binds an IP address such as 127.0.0.1");
         if (options.Port is < 1 or > 65535) Fail("Port", $"is {options.Port}; it must be between 1 and 65535");
-        if (options.Mode == MqttMode.Embedded && options.Tls)
-            Fail("Tls", "is true, but the embedded broker listens without TLS; use Mode External for a TLS broker");
-        if (options.CaFile is { } ca)
-        {
-            if (!options.Tls) Fail("CaFile", "is set but Mqtt:Tls is false");
-            else if (!File.Exists(ca)) Fail("CaFile", $"'{ca}' does not exist");
-        }
+        if (options.Mode == MqttMode.Embedded) EmbeddedBrokerRules.Validate(options, Fail);
+        else EmbeddedBrokerRules.ValidateExternal(options, Fail);
         if (options.PasswordFile is { } pw)
         {
             if (string.IsNullOrWhiteSpace(options.Username)) Fail("PasswordFile", "is set but Mqtt:Username is empty");
@@ -46,6 +38,9 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
         if (options.ReconnectMinDelay <= TimeSpan.Zero) Fail("ReconnectMinDelay", $"is {options.ReconnectMinDelay}; it must be positive");
         if (options.ReconnectMaxDelay < options.ReconnectMinDelay || options.ReconnectMaxDelay > TimeSpan.FromMinutes(10))
             Fail("ReconnectMaxDelay", $"is {options.ReconnectMaxDelay}; it must be at least Mqtt:ReconnectMinDelay and at most 00:10:00");
+        // Above Mqtt:ReconnectMaxDelay it simply has no effect, so that is not an error.
+        if (options.PendingReconnectMaxDelay <= TimeSpan.Zero || options.PendingReconnectMaxDelay > TimeSpan.FromMinutes(10))
+            Fail("PendingReconnectMaxDelay", $"is {options.PendingReconnectMaxDelay}; it must be positive and at most 00:10:00");
         if (options.ReplayWindow < TimeSpan.Zero || options.ReplayWindow > TimeSpan.FromMinutes(10))
             Fail("ReplayWindow", $"is {options.ReplayWindow}; it must be between 00:00:00 and 00:10:00");
         if (options.OutboxPath is { } outbox && string.IsNullOrWhiteSpace(outbox)) Fail("OutboxPath", "is blank; leave it out to use Storage:DataDirectory");

@@ -11,14 +11,16 @@ public sealed partial class ReliableMqttPublisher
     private async Task RunAsync(CancellationToken ct)
     {
         var delay = _options.ReconnectMinDelay;
+        int failedInRow = 0;
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 if (!_client.IsConnected)
                 {
-                    await ConnectAsync(ct);
+                    await ConnectAsync(failedInRow, ct);
                     delay = _options.ReconnectMinDelay;
+                    failedInRow = 0;
                 }
                 if (_options.ReplayWindow > TimeSpan.Zero) _outbox.PurgeAcknowledged(_time.GetUtcNow() - _options.ReplayWindow);
                 await DrainAsync(ct);
@@ -31,10 +33,15 @@ public sealed partial class ReliableMqttPublisher
             catch (Exception ex)
             {
                 Interlocked.Increment(ref _connectFailures);
-                _logger.LogWarning("MQTT broker {Host}:{Port} not reachable ({Error}); retrying in {Delay}", _options.Host, _options.Port, ex.Message, delay);
+                bool refused = ex is MqttRefusedException;
+                // One warning per outage: with messages waiting the broker is probed every second or so, and a line
+                // per probe would bury the log. A refused login is probed rarely, and each refusal is news.
+                var level = failedInRow++ == 0 || refused ? LogLevel.Warning : LogLevel.Debug;
+                _logger.Log(level, "MQTT broker {Host}:{Port} not reachable ({Error}); retrying in {Delay}",
+                    _options.Host, _options.Port, ex.Message, BackoffStep(delay, refused));
                 try
                 {
-                    await Task.Delay(delay, _time, ct);
+                    await BackOffAsync(delay, refused, ct);
                 }
                 catch (OperationCanceledException)
                 {
@@ -45,7 +52,36 @@ public sealed partial class ReliableMqttPublisher
         }
     }
 
-    private async Task ConnectAsync(CancellationToken ct)
+    /// <summary>
+    /// The wait before the next attempt: the exponential step, cut to <see cref="MqttOptions.PendingReconnectMaxDelay"/>
+    /// while outbox entries (alerts, states, statuses) wait, so that they go out soon after the broker is back. A
+    /// refused login keeps the full step: a wrong password does not heal by itself.
+    /// </summary>
+    private TimeSpan BackoffStep(TimeSpan delay, bool refused) =>
+        refused || _outbox.Count == 0 ? delay : TimeSpan.FromTicks(Math.Min(delay.Ticks, _options.PendingReconnectMaxDelay.Ticks));
+
+    private async Task BackOffAsync(TimeSpan delay, bool refused, CancellationToken ct)
+    {
+        long start = _time.GetTimestamp();
+        while (true)
+        {
+            // Re-evaluated on each wake: an alert raised during a long step (nothing was pending when it began) cuts it.
+            var left = BackoffStep(delay, refused) - _time.GetElapsedTime(start);
+            if (left <= TimeSpan.Zero) return;
+            using var step = new CancellationTokenSource(left, _time);
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct, step.Token);
+            try
+            {
+                await _wake.Reader.ReadAsync(wake.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ConnectAsync(int failedBefore, CancellationToken ct)
     {
         var connect = await _client.ConnectAsync(_clientOptions, ct);
         if (connect.ResultCode != MqttClientConnectResultCode.Success)
@@ -62,8 +98,8 @@ public sealed partial class ReliableMqttPublisher
             replayed = _outbox.RequeueAcknowledged();
         }
         Interlocked.Increment(ref _connects);
-        _logger.LogInformation("MQTT connected to {Host}:{Port}; {Pending} outbox entries to deliver ({Replayed} replayed)",
-            _options.Host, _options.Port, _outbox.Count, replayed);
+        _logger.LogInformation("MQTT connected to {Host}:{Port} after {Failed} failed attempts; {Pending} outbox entries to deliver ({Replayed} replayed)",
+            _options.Host, _options.Port, failedBefore, _outbox.Count, replayed);
     }
 
     private async Task DrainAsync(CancellationToken ct)

@@ -105,7 +105,7 @@ public sealed class EmbeddedMqttBroker_Tests : IAsyncLifetime
             .WithCredentials("nurse", "s3cret").WithProtocolVersion(MqttProtocolVersion.V500).Build();
         var result = await client.ConnectAsync(options);
         Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
-        Assert.StartsWith("subscriber-", result.AssignedClientIdentifier, StringComparison.Ordinal);
+        Assert.StartsWith("auto-", result.AssignedClientIdentifier, StringComparison.Ordinal);
         await client.DisconnectAsync();
     }
 

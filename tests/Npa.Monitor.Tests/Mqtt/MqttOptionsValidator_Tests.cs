@@ -26,11 +26,14 @@ public sealed class MqttOptionsValidator_Tests : IDisposable
     [InlineData("AssessmentQoS", "2", "Mqtt:AssessmentQoS is 2; it must be 0 or 1")]
     [InlineData("TopicPrefix", "npa/#", "Mqtt:TopicPrefix is 'npa/#'")]
     [InlineData("Host", "localhost", "the embedded broker binds an IP address")]
-    [InlineData("Tls", "true", "Mqtt:Tls is true, but the embedded broker listens without TLS")]
+    [InlineData("Tls", "true", "Mqtt:CertificateFile is empty; the embedded broker with Mqtt:Tls needs a PEM certificate and its key")]
+    [InlineData("CaFile", "/etc/ssl/certs/ca-certificates.crt", "Mqtt:CaFile is for an external broker")]
+    [InlineData("KeyFile", "/nonexistent/broker.key", "Mqtt:KeyFile is set but Mqtt:Tls is false")]
     [InlineData("Username", "monitor", "Mqtt:Username is set without Mqtt:PasswordFile")]
     [InlineData("PasswordFile", "/nonexistent/pw", "Mqtt:PasswordFile is set but Mqtt:Username is empty")]
     [InlineData("ReconnectMinDelay", "00:00:00", "Mqtt:ReconnectMinDelay is 00:00:00; it must be positive")]
     [InlineData("OutboxCapacity", "1", "Mqtt:OutboxCapacity is 1")]
+    [InlineData("PendingReconnectMaxDelay", "00:00:00", "Mqtt:PendingReconnectMaxDelay is 00:00:00; it must be positive")]
     public void Bad_Value_From_Configuration_Fails_At_Start_Naming_The_Key(string key, string value, string expected)
     {
         var ex = Assert.Throws<OptionsValidationException>(() => Bind(new() { [$"Mqtt:{key}"] = value }));
