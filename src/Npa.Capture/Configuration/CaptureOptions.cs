@@ -18,12 +18,24 @@ public sealed record CaptureOptions
 
     public QualityRules Quality { get; init; } = new();
 
+    /// <summary>
+    /// Threads OpenCV may use inside one call (its process-wide <c>setNumThreads</c>), 0–64; 0 keeps OpenCV's default of
+    /// one per core. Default 1: every bed already runs on its own thread, and OpenCV's workers would only add hand-offs
+    /// between them (measured: about 5 % more CPU for 8 simulated beds on 2 cores).
+    /// </summary>
+    public int OpenCvThreads { get; init; } = 1;
+
     /// <summary>Readable problems, empty when valid.</summary>
     public IEnumerable<string> Validate(string prefix = SectionName)
     {
         if (!(AssessmentRateHz is > 0 and <= 120))
         {
             yield return $"{prefix}.AssessmentRateHz must be in (0, 120] (got {AssessmentRateHz}).";
+        }
+
+        if (OpenCvThreads is < 0 or > 64)
+        {
+            yield return $"{prefix}.OpenCvThreads must be in [0, 64] (got {OpenCvThreads}).";
         }
 
         IEnumerable<string> nested = (Detector?.Validate($"{prefix}.Detector") ?? [$"{prefix}.Detector is required."])

@@ -9,16 +9,25 @@ namespace Npa.Capture.Simulation;
 /// </summary>
 internal sealed class HeadPatch : IDisposable
 {
-    private HeadPatch(Mat layer, Mat mask, FaceLayout layout)
+    private HeadPatch(Mat layer, Mat mask, Mat alpha, Mat shadow, FaceLayout layout)
     {
         Layer = layer;
         Mask = mask;
+        Alpha = alpha;
+        Shadow = shadow;
         Layout = layout;
     }
 
     public Mat Layer { get; }
 
+    /// <summary>The hard silhouette.</summary>
     public Mat Mask { get; }
+
+    /// <summary>The silhouette with the soft edge it is blended with.</summary>
+    public Mat Alpha { get; }
+
+    /// <summary>The silhouette blurred into the contact shadow it casts (the compositor shifts it down-right).</summary>
+    public Mat Shadow { get; }
 
     public FaceLayout Layout { get; }
 
@@ -30,6 +39,7 @@ internal sealed class HeadPatch : IDisposable
         var g = new FaceLayout(spec);
         var layer = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC3, Scalar.All(0));
         var mask = new Mat(g.PatchSize, g.PatchSize, MatType.CV_8UC1, Scalar.All(0));
+        Mat? alpha = null, shadow = null;
         try
         {
             var look = new Random(spec.AppearanceSeed);
@@ -40,12 +50,20 @@ internal sealed class HeadPatch : IDisposable
             ShadingPainter.Apply(layer, mask, g, spec);
             EyeBrowPainter.PaintCatchlights(layer, g, spec);
             OcclusionPainter.Paint(layer, mask, g, spec, look);
-            return new HeadPatch(layer, mask, g);
+            // Blurring commutes with the rigid roll and shift that place the head, so both blurs are done once here, in
+            // patch space, instead of on every frame in scene space.
+            alpha = mask.Clone();
+            Cv2.GaussianBlur(alpha, alpha, new Size(0, 0), Math.Max(0.5, 0.006 * g.W));
+            shadow = mask.Clone();
+            Draw.SoftBlur(shadow, 0.08 * g.W);
+            return new HeadPatch(layer, mask, alpha, shadow, g);
         }
         catch
         {
             layer.Dispose();
             mask.Dispose();
+            alpha?.Dispose();
+            shadow?.Dispose();
             throw;
         }
     }
@@ -54,6 +72,8 @@ internal sealed class HeadPatch : IDisposable
     {
         Layer.Dispose();
         Mask.Dispose();
+        Alpha.Dispose();
+        Shadow.Dispose();
     }
 
     private static Scalar SkinColor(FaceSceneSpec spec, Random rng)

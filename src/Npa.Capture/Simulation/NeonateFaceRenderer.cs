@@ -52,7 +52,7 @@ public static class NeonateFaceRenderer
         {
             if (background.IsEmpty) BackgroundPainter.Paint(scene, spec, new Random(spec.SceneSeed));
             else background.CopyTo(scene.AsSpan<byte>());
-            SceneCompositor.Composite(scene, head.Layer, head.Mask, head.Layout, spec);
+            SceneCompositor.Composite(scene, head, spec);
             SceneDegrader.Apply(scene, spec, new Random(spec.DetailSeed));
             return new RenderedFace(scene, TrueFaceBox(spec), spec);
         }

@@ -5,8 +5,9 @@ namespace Npa.Capture.Simulation;
 /// <summary>Places the drawn head patch into the scene: rolled, moved to its centre, soft-edged, with a contact shadow.</summary>
 internal static class SceneCompositor
 {
-    public static void Composite(Mat scene, Mat layer, Mat mask, FaceLayout g, FaceSceneSpec spec)
+    public static void Composite(Mat scene, HeadPatch head, FaceSceneSpec spec)
     {
+        var g = head.Layout;
         using var m = Cv2.GetRotationMatrix2D(new Point2f((float)g.Origin.X, (float)g.Origin.Y), -spec.RollDegrees, 1.0);
         double dx = spec.Center.X - g.Origin.X, dy = spec.Center.Y - g.Origin.Y;
         var corners = new[] { new Point2d(0, 0), new Point2d(g.PatchSize, 0), new Point2d(0, g.PatchSize), new Point2d(g.PatchSize, g.PatchSize) }
@@ -20,16 +21,14 @@ internal static class SceneCompositor
 
         using var warped = new Mat();
         using var alpha = new Mat();
-        Cv2.WarpAffine(layer, warped, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
-        Cv2.WarpAffine(mask, alpha, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
-        using var target = new Mat(scene, roi);
-
-        // Contact shadow: the head rests on the surface, down-right of it.
         using var shadow = new Mat();
-        using var shift = Mat.FromPixelData(2, 3, MatType.CV_64FC1, new double[] { 1, 0, 0.06 * g.W, 0, 1, 0.08 * g.W });
-        Cv2.WarpAffine(alpha, shadow, shift, roi.Size);
-        Draw.SoftBlur(shadow, 0.08 * g.W);
-        Cv2.GaussianBlur(alpha, alpha, new Size(0, 0), Math.Max(0.5, 0.006 * g.W));
+        Cv2.WarpAffine(head.Layer, warped, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        Cv2.WarpAffine(head.Alpha, alpha, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        // Contact shadow: the head rests on the surface, down-right of it.
+        m.Set(0, 2, m.At<double>(0, 2) + 0.06 * g.W);
+        m.Set(1, 2, m.At<double>(1, 2) + 0.08 * g.W);
+        Cv2.WarpAffine(head.Shadow, shadow, m, roi.Size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        using var target = new Mat(scene, roi);
         Blend(target, warped, alpha, shadow);
     }
 

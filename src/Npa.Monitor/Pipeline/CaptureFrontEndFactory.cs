@@ -20,10 +20,15 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
     ILoggerFactory? loggers = null) : IBedFrontEndFactory, IDisposable
 {
     private readonly Subject<FrameGroundTruth> _groundTruth = new();
+    // OpenCV keeps its thread count in native global state: set once here, before any bed's chain runs.
+    private readonly int _openCvThreads = SetOpenCvThreads(capture.Value.OpenCvThreads);
     private int _disposed;
 
     /// <summary>What every simulated camera truly showed, frame by frame (scripted NIPS, occlusion, dropouts): for demos and end-to-end checks.</summary>
     public IObservable<FrameGroundTruth> SimulatedGroundTruth => _groundTruth.AsObservable();
+
+    /// <summary>OpenCV's thread count after Capture:OpenCvThreads was applied (0 there leaves OpenCV's default).</summary>
+    public int OpenCvThreads => _openCvThreads;
 
     public IBedFrontEnd Create(BedOptions bed, BedCounters counters, ModelHolder models)
     {
@@ -74,5 +79,11 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _groundTruth.OnCompleted();
         _groundTruth.Dispose();
+    }
+
+    private static int SetOpenCvThreads(int threads)
+    {
+        if (threads > 0) OpenCvSharp.Cv2.SetNumThreads(threads);
+        return OpenCvSharp.Cv2.GetNumThreads();
     }
 }

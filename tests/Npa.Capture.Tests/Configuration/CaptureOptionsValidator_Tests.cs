@@ -22,6 +22,7 @@ public sealed class CaptureOptionsValidator_Tests
         var options = new CaptureOptions
         {
             AssessmentRateHz = 0,
+            OpenCvThreads = -1,
             Detector = new DetectorOptions
             {
                 Kind = DetectorKind.Haar,
@@ -38,6 +39,7 @@ public sealed class CaptureOptionsValidator_Tests
         Assert.Equal(
         [
             "Capture.AssessmentRateHz must be in (0, 120] (got 0).",
+            "Capture.OpenCvThreads must be in [0, 64] (got -1).",
             "Capture.Detector.Haar.ScaleFactor must be in (1, 2] (got 1).",
             "Capture.Detector.Haar.MinNeighbors must be in 1..50 (got 0).",
             "Capture.Detector.Tracker.Smoothing must be in (0, 1] (got 0).",
