@@ -12,41 +12,42 @@ internal static class Pixel
     public static byte RoundHalfUp(float v) => v <= 0 ? (byte)0 : v >= 255 ? (byte)255 : (byte)(v + 0.5f);
 
     /// <summary>
-    /// values[i] = <see cref="RoundHalfUp"/>(values[i]·gain[i] + add[i]), SIMD-wide where the CPU allows: a camera frame
-    /// is a million values, and this pass runs on every rendered frame.
+    /// values[i] = <see cref="RoundHalfUp"/>(values[i]·(gain[i] + gainOffset)), SIMD-wide where the CPU allows: a camera
+    /// frame is a million values, and this pass runs on every rendered frame. A per-column gain plus a per-row offset
+    /// is a linear lighting gradient without a per-row gain array.
     /// </summary>
-    public static void MultiplyAdd(Span<byte> values, ReadOnlySpan<float> gain, ReadOnlySpan<float> add)
+    public static void MultiplyAdd(Span<byte> values, ReadOnlySpan<float> gain, float gainOffset)
     {
-        if (gain.Length < values.Length || add.Length < values.Length)
-            throw new ArgumentException($"{values.Length} values need as many gains and addends (got {gain.Length} and {add.Length})");
+        if (gain.Length < values.Length)
+            throw new ArgumentException($"{values.Length} values need as many gains (got {gain.Length})");
         int i = 0;
         int width = Vector<byte>.Count, lane = Vector<float>.Count;
         if (Vector.IsHardwareAccelerated)
         {
             var half = new Vector<float>(0.5f);
             var max = new Vector<float>(255f);
+            var offset = new Vector<float>(gainOffset);
             Span<Vector<float>> f = stackalloc Vector<float>[4];
             for (; i + width <= values.Length; i += width)
             {
                 Widen(new Vector<byte>(values[i..]), f);
                 for (int q = 0; q < 4; q++)
                 {
-                    int at = i + q * lane;
-                    var v = f[q] * new Vector<float>(gain[at..]) + new Vector<float>(add[at..]) + half;
+                    var v = f[q] * (new Vector<float>(gain[(i + q * lane)..]) + offset) + half;
                     f[q] = Vector.Min(Vector.Max(v, Vector<float>.Zero), max);
                 }
                 Narrow(f).CopyTo(values[i..]);
             }
         }
-        for (; i < values.Length; i++) values[i] = RoundHalfUp(values[i] * gain[i] + add[i]);
+        for (; i < values.Length; i++) values[i] = RoundHalfUp(values[i] * (gain[i] + gainOffset));
     }
 
     /// <summary>
-    /// values[i] = <see cref="RoundHalfUp"/>(values[i]·gain[i] + (a[i] + b[i] − 255)·k): a gain plus the sum of two
-    /// uniform noise bytes, which is close to Gaussian with standard deviation k·√(2·(256² − 1)/12). SIMD-wide where the
-    /// CPU allows.
+    /// values[i] = <see cref="RoundHalfUp"/>(values[i]·(gain[i] + gainOffset) + (a[i] + b[i] − 255)·k): the gain of
+    /// <see cref="MultiplyAdd"/> plus the sum of two uniform noise bytes, which is close to Gaussian with standard
+    /// deviation k·√(2·(256² − 1)/12). SIMD-wide where the CPU allows.
     /// </summary>
-    public static void MultiplyAddNoise(Span<byte> values, ReadOnlySpan<float> gain, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, float k)
+    public static void MultiplyAddNoise(Span<byte> values, ReadOnlySpan<float> gain, float gainOffset, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, float k)
     {
         if (gain.Length < values.Length || a.Length < values.Length || b.Length < values.Length)
             throw new ArgumentException($"{values.Length} values need as many gains and noise bytes (got {gain.Length}, {a.Length}, {b.Length})");
@@ -58,6 +59,7 @@ internal static class Pixel
             var max = new Vector<float>(255f);
             var scale = new Vector<float>(k);
             var offset = new Vector<float>(-255f * k);
+            var rowGain = new Vector<float>(gainOffset);
             Span<Vector<float>> p = stackalloc Vector<float>[4];
             Span<Vector<float>> n = stackalloc Vector<float>[4];
             for (; i + width <= values.Length; i += width)
@@ -69,13 +71,13 @@ internal static class Pixel
                 Widen(alo + blo, ahi + bhi, n);
                 for (int q = 0; q < 4; q++)
                 {
-                    var v = p[q] * new Vector<float>(gain[(i + q * lane)..]) + n[q] * scale + offset + half;
+                    var v = p[q] * (new Vector<float>(gain[(i + q * lane)..]) + rowGain) + n[q] * scale + offset + half;
                     p[q] = Vector.Min(Vector.Max(v, Vector<float>.Zero), max);
                 }
                 Narrow(p).CopyTo(values[i..]);
             }
         }
-        for (; i < values.Length; i++) values[i] = RoundHalfUp(values[i] * gain[i] + (a[i] + b[i] - 255) * k);
+        for (; i < values.Length; i++) values[i] = RoundHalfUp(values[i] * (gain[i] + gainOffset) + (a[i] + b[i] - 255) * k);
     }
 
     private static void Widen(Vector<byte> bytes, Span<Vector<float>> f)

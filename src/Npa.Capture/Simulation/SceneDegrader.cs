@@ -32,24 +32,24 @@ internal static class SceneDegrader
         bool noisy = spec.NoiseSigma > 0;
         var first = new byte[noisy ? values : 0];
         var second = new byte[noisy ? values : 0];
-        var none = new float[noisy ? 0 : values];
-        var gain = new float[values];
+        // The column part of the gain, shared by every row; each row adds its own offset.
+        var columnGain = new float[values];
+        for (int x = 0, i = 0; x < cols; x++, i += 3)
+            columnGain[i] = columnGain[i + 1] = columnGain[i + 2] = (float)(gx * x);
         float k = (float)(spec.NoiseSigma / Math.Sqrt(2 * (256.0 * 256 - 1) / 12));
         var rowsAccess = scene.AsRows<byte>();
         for (int y = 0; y < rows; y++)
         {
-            double rowGain = g0 + gy * y;
-            for (int x = 0, i = 0; x < cols; x++, i += 3)
-                gain[i] = gain[i + 1] = gain[i + 2] = (float)(rowGain + gx * x);
+            float rowGain = (float)(g0 + gy * y);
             if (noisy)
             {
                 noise.Fill(first);
                 noise.Fill(second);
-                Pixel.MultiplyAddNoise(rowsAccess[y], gain, first, second, k);
+                Pixel.MultiplyAddNoise(rowsAccess[y], columnGain, rowGain, first, second, k);
             }
             else
             {
-                Pixel.MultiplyAdd(rowsAccess[y], gain, none);
+                Pixel.MultiplyAdd(rowsAccess[y], columnGain, rowGain);
             }
         }
     }

@@ -36,53 +36,74 @@ internal static class ShadingPainter
         if (a.ChinQuiver > 0.1)
             E(0, g.MouthY + 0.16, 0.08, 0.05, 0.1 * a.ChinQuiver);
         Draw.SoftBlur(offset, 0.03 * g.W);
-        Cv2.Add(offset, Scalar.All(1), offset);
 
         // Edge darkening from the distance to the silhouette, and a side darkening that sells the yaw.
         using var dist = new Mat();
         Cv2.DistanceTransform(mask, dist, DistanceTypes.L2, DistanceTransformMasks.Mask3);
-        using var edge = new Mat();
-        dist.ConvertTo(edge, MatType.CV_32FC1, 0.45 / (0.2 * g.W), 0.5);
-        Cv2.Min(edge, 1.0, edge);
-        Cv2.Multiply(offset, edge, offset);
-        if (Math.Abs(spec.Yaw) > 0.02)
-        {
-            int cols = layer.Cols;
-            var values = new float[cols];
-            for (int x = 0; x < cols; x++)
-                values[x] = (float)(1 - 0.3 * spec.Yaw * Math.Clamp((x - g.Origin.X) / (0.5 * g.W), -1, 1));
-            using var ramp = Mat.FromPixelData(1, cols, MatType.CV_32FC1, values);
-            using var ramps = new Mat();
-            Cv2.Repeat(ramp, layer.Rows, 1, ramps);
-            Cv2.Multiply(offset, ramps, offset);
-        }
+        EdgeAndYaw(offset, dist, g, spec.Yaw);
         using var sheen = Sheen(mask, g, spec);
-        Shade(layer, offset, sheen);
+        double amplitude = 12 + 30.0 * spec.SkinTone / SkinTonePalette.Darkest;
+        Shade(layer, offset, sheen, mask, (float)(amplitude / 255.0));
     }
 
-    /// <summary>layer·shade + sheen per channel, in one pass over the bytes (float Mats and channel merges cost several times more).</summary>
-    private static void Shade(Mat layer, Mat shade, Mat sheen)
+    /// <summary>
+    /// shade = (1 + offset) · min(0.5 + 0.45·dist / (0.2·W), 1) · yaw ramp, in one pass over the floats: the OpenCV
+    /// calls this replaces (add, convert, min, multiply, repeat, multiply) each walked the patch, and dominated the paint.
+    /// </summary>
+    private static void EdgeAndYaw(Mat offset, Mat dist, FaceLayout g, double yaw)
     {
-        var layerRows = layer.AsRows<byte>();
-        var shadeRows = shade.AsRows<float>();
-        var sheenRows = sheen.AsRows<float>();
-        int rows = layer.Rows;
+        float scale = (float)(0.45 / (0.2 * g.W));
+        int rows = offset.Rows, cols = offset.Cols;
+        float[]? ramp = null;
+        if (Math.Abs(yaw) > 0.02)
+        {
+            ramp = new float[cols];
+            for (int x = 0; x < cols; x++)
+                ramp[x] = (float)(1 - 0.3 * yaw * Math.Clamp((x - g.Origin.X) / (0.5 * g.W), -1, 1));
+        }
+        var offsetRows = offset.AsRows<float>();
+        var distRows = dist.AsRows<float>();
         for (int y = 0; y < rows; y++)
         {
-            Span<byte> p = layerRows[y];
-            ReadOnlySpan<float> k = shadeRows[y], add = sheenRows[y];
-            for (int x = 0, i = 0; x < k.Length; x++, i += 3)
+            Span<float> o = offsetRows[y];
+            ReadOnlySpan<float> d = distRows[y];
+            for (int x = 0; x < cols; x++)
             {
-                p[i] = Pixel.Round(p[i] * k[x] + add[x]);
-                p[i + 1] = Pixel.Round(p[i + 1] * k[x] + add[x]);
-                p[i + 2] = Pixel.Round(p[i + 2] * k[x] + add[x]);
+                float v = (1f + o[x]) * MathF.Min(d[x] * scale + 0.5f, 1f);
+                o[x] = ramp is null ? v : v * ramp[x];
             }
         }
     }
 
     /// <summary>
-    /// Additive skin sheen on the forehead, nose bridge and cheeks, inside the head's mask. It is stronger on darker
-    /// skin, where it is what keeps the bright-cheek/dark-socket contrast a detector needs.
+    /// layer·shade + sheen·mask·sheenScale per channel, in one pass over the bytes (float Mats and channel merges cost
+    /// several times more).
+    /// </summary>
+    private static void Shade(Mat layer, Mat shade, Mat sheen, Mat mask, float sheenScale)
+    {
+        var layerRows = layer.AsRows<byte>();
+        var shadeRows = shade.AsRows<float>();
+        var sheenRows = sheen.AsRows<float>();
+        var maskRows = mask.AsRows<byte>();
+        int rows = layer.Rows;
+        for (int y = 0; y < rows; y++)
+        {
+            Span<byte> p = layerRows[y];
+            ReadOnlySpan<float> k = shadeRows[y], gloss = sheenRows[y];
+            ReadOnlySpan<byte> inside = maskRows[y];
+            for (int x = 0, i = 0; x < k.Length; x++, i += 3)
+            {
+                float add = gloss[x] * (inside[x] * sheenScale);
+                p[i] = Pixel.Round(p[i] * k[x] + add);
+                p[i + 1] = Pixel.Round(p[i + 1] * k[x] + add);
+                p[i + 2] = Pixel.Round(p[i + 2] * k[x] + add);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Additive skin sheen on the forehead, nose bridge and cheeks, before <see cref="Shade"/> keeps it inside the head's
+    /// mask and scales it: it is stronger on darker skin, where it keeps the bright-cheek/dark-socket contrast a detector needs.
     /// </summary>
     private static Mat Sheen(Mat mask, FaceLayout g, FaceSceneSpec spec)
     {
@@ -96,10 +117,6 @@ internal static class ShadingPainter
             foreach (int s in new[] { -1, 1 })
                 E(s * 0.25, 0.06 - 0.03 * spec.Actions.EyeSqueeze, 0.07, 0.045, 0.8);
             Draw.SoftBlur(sheen, 0.035 * g.W);
-            double amplitude = 12 + 30.0 * spec.SkinTone / SkinTonePalette.Darkest;
-            using var inside = new Mat();
-            mask.ConvertTo(inside, MatType.CV_32FC1, amplitude / 255.0);
-            Cv2.Multiply(sheen, inside, sheen);
             return sheen;
         }
         catch
