@@ -18,6 +18,12 @@ public sealed class FlaggingOptions
     /// <summary>Flag when the largest fused probability is below this, 0–1.</summary>
     public double LowConfidenceThreshold { get; set; } = 0.4;
 
+    /// <summary>
+    /// Flag (as low confidence) when the score's predictive standard deviation is above this, 0.1–3.5 NIPS points. The
+    /// same default as Alerts:MaxScoreSpread, so that every frame kept out of the bed's score is also sent for relabelling.
+    /// </summary>
+    public double MaxScoreSpread { get; set; } = 1.1;
+
     /// <summary>At most this many flagged frames per bed per minute, 1–600.</summary>
     public int MaxPerBedPerMinute { get; set; } = 6;
 }

@@ -12,6 +12,7 @@ internal sealed class FlaggingOptionsValidator : IValidateOptions<FlaggingOption
         const string s = FlaggingOptions.Section;
         if (options.LowAlphaThreshold is double a) errors.Range($"{s}:LowAlphaThreshold", a, 0, 1);
         errors.Range($"{s}:LowConfidenceThreshold", options.LowConfidenceThreshold, 0, 1);
+        errors.Range($"{s}:MaxScoreSpread", options.MaxScoreSpread, 0.1, 3.5);
         errors.Range($"{s}:MaxPerBedPerMinute", options.MaxPerBedPerMinute, 1, 600);
         return errors.Result();
     }

@@ -32,7 +32,7 @@ public sealed class FlaggingRules
         var reasons = FlagReasons.None;
         if (_options.FlagBranchDisagreement && !result.BranchesAgree) reasons |= FlagReasons.BranchDisagreement;
         if (result.AlphaFused < LowAlphaThreshold) reasons |= FlagReasons.LowAlpha;
-        if (result.Confidence < _options.LowConfidenceThreshold) reasons |= FlagReasons.LowConfidence;
+        if (result.Confidence < _options.LowConfidenceThreshold || result.ScoreSpread > _options.MaxScoreSpread) reasons |= FlagReasons.LowConfidence;
         return reasons;
     }
 

@@ -27,6 +27,16 @@ public sealed class FlaggingRules_Tests
     }
 
     [Fact]
+    public void A_Spread_Out_Read_Is_Flagged_Low_Confidence_Though_Its_Top_Probability_Passes()
+    {
+        var rules = new FlaggingRules(new FlaggingOptions(), manifestAlphaThreshold: 0.3);
+        float[] torn = [0, 0.45f, 0, 0, 0, 0, 0, 0.55f]; // spread 2.99 NIPS points
+        Assert.Equal(FlagReasons.LowConfidence, rules.Evaluate(Result(agree: true, 0.9f, 0.9f, 0.55, torn)));
+        var lenient = new FlaggingRules(new FlaggingOptions { MaxScoreSpread = 3.5 }, manifestAlphaThreshold: 0.3);
+        Assert.Equal(FlagReasons.None, lenient.Evaluate(Result(agree: true, 0.9f, 0.9f, 0.55, torn)));
+    }
+
+    [Fact]
     public void Low_Alpha_Threshold_Comes_From_The_Manifest_Unless_Configured()
     {
         Assert.Equal(0.3, new FlaggingRules(new FlaggingOptions(), 0.3).LowAlphaThreshold);
@@ -71,9 +81,10 @@ public sealed class FlaggingRules_Tests
         Assert.Same(r.Fused, c.Probabilities);
     }
 
-    private static InferenceResult Result(bool agree, float alphaA, float alphaB, double confidence)
+    private static InferenceResult Result(bool agree, float alphaA, float alphaB, double confidence, float[]? probabilities = null)
     {
-        float[] fused = [0.1f, 0.1f, 0.1f, 0.3f, 0.1f, 0.1f, 0.1f, 0.1f];
+        // Narrow by default (spread 0.4 NIPS points), so that only the confidence passed decides the low-confidence rule.
+        float[] fused = probabilities ?? [0, 0, 0, 0.8f, 0.2f, 0, 0, 0];
         return new InferenceResult(fused, fused, alphaA, alphaB, fused, 3.2, 3, NipsScale.CategoryOf(3), agree, confidence, "m1");
     }
 }
