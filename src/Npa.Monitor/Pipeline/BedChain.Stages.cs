@@ -44,13 +44,14 @@ public sealed partial class BedChain
         observer.OnNext(BedObservation.CameraChanged(_scheduler.Now, status, detail));
     }
 
-    // The first frame after (re)opening is what says the camera is back.
+    // The first frame, and the first after a silence or a failure, is what says the camera is back.
     private void CameraAnswered(IObserver<BedObservation> observer) =>
         observer.OnNext(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Online));
 
-    private void CameraSilent(IObserver<BedObservation> observer)
+    private void CameraSilent(TimeSpan quiet, IObserver<BedObservation> observer)
     {
-        string detail = $"no frames from camera {_bed.DescribeCamera()} after {FirstFrameTimeout.TotalSeconds:0} s; still trying";
+        if (_disposed != 0) return;
+        string detail = $"no frames from camera {_bed.DescribeCamera()} for {quiet.TotalSeconds:0.#} s; still trying";
         _logger.LogWarning("bed {Bed}: {Detail} (other beds keep running)", _bed.Id, detail);
         observer.OnNext(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, detail));
     }

@@ -23,7 +23,8 @@ internal sealed class VirtualBed : IDisposable
 
     private readonly Queue<Func<IObservable<PreparedFrame>>> _attempts = new();
 
-    public VirtualBed(BackoffOptions? reconnect = null, FlaggingStage? flagging = null)
+    /// <param name="framesPerSecond">The rate the front end says its frames come at (what the silence threshold follows).</param>
+    public VirtualBed(BackoffOptions? reconnect = null, FlaggingStage? flagging = null, double framesPerSecond = 4)
     {
         Engine = new FakeEngine("test-model-1");
         Models = new ModelHolder(Engine.Loaded());
@@ -35,7 +36,7 @@ internal sealed class VirtualBed : IDisposable
             Opens.Add(Scheduler.Now - T0);
             return _attempts.Count > 0 ? _attempts.Dequeue()() : Observable.Never<PreparedFrame>();
         });
-        FrontEnd = new TestFrontEnd("bed-1", frames);
+        FrontEnd = new TestFrontEnd("bed-1", frames, framesPerSecond);
         Counters = new BedCounters("bed-1");
         Chain = new BedChain(bed, FrontEnd, Batcher, new BedAggregator("bed-1", alerts, T0), flagging,
             [new MqttBedOutput(Published, Options.Create(alerts), NullLogger<MqttBedOutput>.Instance), Sampled], Counters, Scheduler, NullLogger.Instance);
@@ -70,12 +71,34 @@ internal sealed class VirtualBed : IDisposable
     }
 
     /// <summary>The next camera open gives <paramref name="count"/> frames of <paramref name="score"/>, 4 a second, then fails (or goes on, with null).</summary>
-    public VirtualBed ThenFrames(int count, double score, string? failWith = null)
+    public VirtualBed ThenFrames(int count, double score, string? failWith = null) => ThenFrames(count, score, TimeSpan.FromMilliseconds(250), failWith);
+
+    /// <summary>The next camera open gives <paramref name="count"/> frames, one each <paramref name="interval"/>, then fails (or stays silent, with null).</summary>
+    public VirtualBed ThenFrames(int count, double score, TimeSpan interval, string? failWith = null)
     {
         _attempts.Enqueue(() =>
         {
-            var frames = Observable.Interval(TimeSpan.FromMilliseconds(250), Scheduler).Take(count).Select(i => Ready(score, i));
+            var frames = Observable.Interval(interval, Scheduler).Take(count).Select(i => Ready(score, i));
             return failWith is null ? frames.Concat(Observable.Never<PreparedFrame>()) : frames.Concat(Observable.Throw<PreparedFrame>(new IOException(failWith)));
+        });
+        return this;
+    }
+
+    /// <summary>The next camera open gives nothing for <paramref name="silence"/>, then fails with <paramref name="failWith"/>.</summary>
+    public VirtualBed ThenSilence(TimeSpan silence, string failWith)
+    {
+        _attempts.Enqueue(() => Observable.Timer(silence, Scheduler).SelectMany(_ => Observable.Throw<PreparedFrame>(new IOException(failWith))));
+        return this;
+    }
+
+    /// <summary>The next camera open gives <paramref name="before"/> frames 4 a second, nothing for <paramref name="gap"/>, then frames again.</summary>
+    public VirtualBed ThenFramesWithGap(int before, TimeSpan gap, double score)
+    {
+        _attempts.Enqueue(() =>
+        {
+            var first = Observable.Interval(TimeSpan.FromMilliseconds(250), Scheduler).Take(before).Select(i => Ready(score, i));
+            var later = Observable.Timer(gap, TimeSpan.FromMilliseconds(250), Scheduler).Select(i => Ready(score, before + i));
+            return first.Concat(later);
         });
         return this;
     }
@@ -94,11 +117,13 @@ internal sealed class VirtualBed : IDisposable
     }
 
     /// <summary>A front end that is only a stream of prepared frames and a silent status.</summary>
-    internal sealed class TestFrontEnd(string bedId, IObservable<PreparedFrame> frames) : IBedFrontEnd
+    internal sealed class TestFrontEnd(string bedId, IObservable<PreparedFrame> frames, double framesPerSecond) : IBedFrontEnd
     {
         public string BedId { get; } = bedId;
 
         public IObservable<PreparedFrame> Frames { get; } = frames;
+
+        public double FramesPerSecond { get; } = framesPerSecond;
 
         public IObservable<CameraStatus> Status { get; } = Observable.Never<CameraStatus>();
 
