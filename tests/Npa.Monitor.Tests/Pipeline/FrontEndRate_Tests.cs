@@ -13,7 +13,7 @@ using CaptureOptions = Npa.Capture.Configuration.CaptureOptions;
 namespace Npa.Monitor.Tests.Pipeline;
 
 /// <summary>The rate a bed's frames arrive at, which its camera-silence threshold follows.</summary>
-public sealed class CaptureFrontEndFactory_Tests
+public sealed class FrontEndRate_Tests
 {
     [Theory]
     [InlineData(CameraKind.Simulated, null, null, 4.0)]       // 10 fps sampled at 4 Hz
