@@ -31,7 +31,7 @@ public sealed partial class BedChain
             : BedObservation.LowQuality(_scheduler.Now, frame.Reason ?? "low_quality");
     }
 
-    private void OnCameraStatus(CameraStatus status, IObserver<BedObservation> observer)
+    private void OnCameraStatus(CameraStatus status, CameraWatch camera, IObserver<BedObservation> observer)
     {
         // Closing the camera on shutdown reports it offline; that is not news.
         if (_disposed != 0) return;
@@ -40,6 +40,12 @@ public sealed partial class BedChain
         {
             detail = $"camera {_bed.DescribeCamera()} stopped delivering frames; reconnecting";
             _logger.LogWarning("bed {Bed}: {Detail} (other beds keep running)", _bed.Id, detail);
+            // Said once here; the silence that follows is the same outage.
+            camera.Down();
+        }
+        else if (status == CameraStatus.Online)
+        {
+            camera.Up();
         }
         observer.OnNext(BedObservation.CameraChanged(_scheduler.Now, status, detail));
     }

@@ -68,14 +68,14 @@ public sealed partial class BedChain : IDisposable
     {
         // Camera news comes from timers and status callbacks as well as from the frame path; one lock keeps it in order.
         var observer = Observer.Synchronize(downstream);
-        var status = frontEnd.Status.Subscribe(s => OnCameraStatus(s, observer));
         // One watch for the whole subscription: the reconnect loop resubscribes below it, and must not restart its clock.
         var camera = new CameraWatch(CameraSilence.ForRate(frontEnd.FramesPerSecond), _scheduler,
             () => CameraAnswered(observer), quiet => CameraSilent(quiet, observer));
+        var status = frontEnd.Status.Subscribe(s => OnCameraStatus(s, camera, observer));
         var frames = frontEnd.Frames
             .RetryWithBackoff(_bed.Camera.Reconnect, _scheduler, new Random(_bed.Seed), (error, delay) =>
             {
-                camera.Failed();
+                camera.Down();
                 CameraFailed(error, delay, observer);
             })
             .WatchCamera(camera)

@@ -5,9 +5,10 @@ namespace Npa.Monitor.Pipeline;
 
 /// <summary>
 /// Tells a camera that answers from one that stays silent, over a bed's whole subscription. The clock runs from the last
-/// frame (or from the start, with the opening allowance) and reconnect attempts do not restart it, so a camera that keeps
-/// reconnecting without a frame is reported once, not once per attempt. The first frame after a silence or a failure
-/// reports the camera answering. Thread-safe: frames, failures and the timer arrive on different threads.
+/// frame (or from the start, with the opening allowance) and reconnect attempts do not restart it. A silence is reported
+/// once, and only when nothing else has said the camera is down (a failure, or its source going offline), so a camera
+/// that keeps reconnecting is not reported again with each attempt. The first frame after a silence or a failure reports
+/// the camera answering. Thread-safe: frames, failures and the timer arrive on different threads.
 /// </summary>
 internal sealed class CameraWatch : IDisposable
 {
@@ -24,7 +25,7 @@ internal sealed class CameraWatch : IDisposable
     private bool _reported;
     private bool _stopped;
 
-    /// <param name="answered">The camera's first frame, and its first after a silence or a failure.</param>
+    /// <param name="answered">The camera's first frame, and its first after a silence or <see cref="Down"/>.</param>
     /// <param name="silent">No frame within the threshold; hears how long it has been quiet. Once per silent spell.</param>
     public CameraWatch(CameraSilence silence, IScheduler scheduler, Action answered, Action<TimeSpan> silent)
     {
@@ -67,10 +68,33 @@ internal sealed class CameraWatch : IDisposable
         }
     }
 
-    /// <summary>The camera failed and is reconnecting: its next frame says it is back. The clock goes on.</summary>
-    public void Failed()
+    /// <summary>
+    /// The camera is known to be down (it failed, or its source went offline), and that has been reported: the silence
+    /// needs no report of its own, and the next frame says the camera is back.
+    /// </summary>
+    public void Down()
     {
-        lock (_gate) _live = false;
+        lock (_gate)
+        {
+            _live = false;
+            _reported = true;
+        }
+    }
+
+    /// <summary>
+    /// The camera's source says it is up again (a reconnect opened the device) after it was reported down: a frame must
+    /// follow within the threshold, or the bed says the camera is silent after all.
+    /// </summary>
+    public void Up()
+    {
+        lock (_gate)
+        {
+            if (_stopped || !_reported) return;
+            _reported = false;
+            _quietSince = _scheduler.Now;
+            _deadline = _quietSince + _silence.SilentAfter;
+            Arm();
+        }
     }
 
     private void Arm()

@@ -110,7 +110,7 @@ public sealed class BedChain_Tests : IDisposable
     }
 
     [Fact]
-    public void Reconnect_Attempts_Do_Not_Restart_The_Silence_Clock()
+    public void Reconnect_Attempts_Do_Not_Report_The_Same_Silence_Again()
     {
         // Frames until 2 s, then the stream resets; every reconnect opens, stays silent 6 s and fails (opens at 3, 11, 21, 35 s).
         using var bed = new VirtualBed(NoJitter)
@@ -122,9 +122,39 @@ public sealed class BedChain_Tests : IDisposable
 
         var details = DetailsUntil(bed, TimeSpan.FromSeconds(45));
 
-        // Silence is counted from the last frame (2 s) once, not again from each attempt.
+        // The reset said the camera is down; the attempts' silence is the same outage, and each failure says its own.
         Assert.Equal([0.0, 3, 11, 21, 35], bed.Opens.Select(t => Math.Round(t.TotalSeconds, 3)));
-        Assert.Equal(["stream reset", "no frames from camera Stream rtsp://cam for 5 s; still trying", "no signal"], details);
+        Assert.Equal(["stream reset", "no signal"], details);
+        Assert.Equal(CameraStatus.Offline, bed.Chain.Current.Camera);
+    }
+
+    [Fact]
+    public void Camera_Whose_Source_Went_Offline_Is_Not_Reported_Again_As_Silent()
+    {
+        // A dropout: the source says offline at 2.1 s and online again at 11.9 s, frames resume at 12 s.
+        using var bed = new VirtualBed(NoJitter).ThenFramesWithGap(8, TimeSpan.FromSeconds(10), 2)
+            .StatusAt(TimeSpan.Zero, CameraStatus.Online)
+            .StatusAt(TimeSpan.FromSeconds(2.1), CameraStatus.Offline)
+            .StatusAt(TimeSpan.FromSeconds(11.9), CameraStatus.Online);
+        bed.Chain.Start();
+
+        var details = DetailsUntil(bed, TimeSpan.FromSeconds(13));
+
+        Assert.Equal(["camera Stream rtsp://cam stopped delivering frames; reconnecting"], details);
+        Assert.Equal(CameraStatus.Online, bed.Chain.Current.Camera);
+        Assert.Null(bed.Chain.Current.CameraDetail);
+    }
+
+    [Fact]
+    public void Reopened_Camera_That_Says_Online_But_Sends_Nothing_Is_Reported_Silent()
+    {
+        // Frames until 2 s, a reset, then the reopen at 3 s says online and never sends a frame.
+        using var bed = new VirtualBed(NoJitter).ThenFrames(8, 2, failWith: "stream reset").ThenOpensWithoutFrames();
+        bed.Chain.Start();
+
+        var details = DetailsUntil(bed, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["stream reset", "no frames from camera Stream rtsp://cam for 5 s; still trying"], details);
         Assert.Equal(CameraStatus.Offline, bed.Chain.Current.Camera);
     }
 

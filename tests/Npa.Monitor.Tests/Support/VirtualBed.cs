@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npa.Capture.Frames;
 using Npa.Capture.Sources;
@@ -36,13 +37,16 @@ internal sealed class VirtualBed : IDisposable
             Opens.Add(Scheduler.Now - T0);
             return _attempts.Count > 0 ? _attempts.Dequeue()() : Observable.Never<PreparedFrame>();
         });
-        FrontEnd = new TestFrontEnd("bed-1", frames, framesPerSecond);
+        FrontEnd = new TestFrontEnd("bed-1", frames, CameraStatuses, framesPerSecond);
         Counters = new BedCounters("bed-1");
         Chain = new BedChain(bed, FrontEnd, Batcher, new BedAggregator("bed-1", alerts, T0), flagging,
             [new MqttBedOutput(Published, Options.Create(alerts), NullLogger<MqttBedOutput>.Instance), Sampled], Counters, Scheduler, NullLogger.Instance);
     }
 
     public HistoricalScheduler Scheduler { get; } = new(T0);
+
+    /// <summary>What the camera's source says of itself (silent unless a test speaks for it).</summary>
+    public Subject<CameraStatus> CameraStatuses { get; } = new();
 
     public FakeEngine Engine { get; }
 
@@ -84,6 +88,24 @@ internal sealed class VirtualBed : IDisposable
         return this;
     }
 
+    /// <summary>The next camera open says it is online (as a reopened device does), then gives no frame and no error.</summary>
+    public VirtualBed ThenOpensWithoutFrames()
+    {
+        _attempts.Enqueue(() => Observable.Defer(() =>
+        {
+            CameraStatuses.OnNext(CameraStatus.Online);
+            return Observable.Never<PreparedFrame>();
+        }));
+        return this;
+    }
+
+    /// <summary>Says <paramref name="status"/> for the camera's source at <paramref name="at"/> from the start.</summary>
+    public VirtualBed StatusAt(TimeSpan at, CameraStatus status)
+    {
+        Scheduler.ScheduleAbsolute(T0 + at, () => CameraStatuses.OnNext(status));
+        return this;
+    }
+
     /// <summary>The next camera open gives nothing for <paramref name="silence"/>, then fails with <paramref name="failWith"/>.</summary>
     public VirtualBed ThenSilence(TimeSpan silence, string failWith)
     {
@@ -112,12 +134,13 @@ internal sealed class VirtualBed : IDisposable
     public void Dispose()
     {
         Chain.Dispose();
+        CameraStatuses.Dispose();
         Batcher.Dispose();
         Models.Dispose();
     }
 
-    /// <summary>A front end that is only a stream of prepared frames and a silent status.</summary>
-    internal sealed class TestFrontEnd(string bedId, IObservable<PreparedFrame> frames, double framesPerSecond) : IBedFrontEnd
+    /// <summary>A front end that is only a stream of prepared frames and the status the test gives it.</summary>
+    internal sealed class TestFrontEnd(string bedId, IObservable<PreparedFrame> frames, IObservable<CameraStatus> status, double framesPerSecond) : IBedFrontEnd
     {
         public string BedId { get; } = bedId;
 
@@ -125,7 +148,7 @@ internal sealed class VirtualBed : IDisposable
 
         public double FramesPerSecond { get; } = framesPerSecond;
 
-        public IObservable<CameraStatus> Status { get; } = Observable.Never<CameraStatus>();
+        public IObservable<CameraStatus> Status { get; } = status;
 
         public void Dispose()
         {
