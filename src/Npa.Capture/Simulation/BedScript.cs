@@ -22,7 +22,10 @@ public sealed record BedScript
     /// <summary>Length of one pass through the segments.</summary>
     public TimeSpan Duration => Segments.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
 
-    /// <summary>One pain episode: rest, a heel-lance procedure, peak pain, recovery; a pacifier and a short camera dropout.</summary>
+    /// <summary>
+    /// One pain episode: rest, a heel-lance procedure, peak pain, recovery, and a pacifier. No camera dropout: a new user
+    /// takes a staged fault for a bug (configs/sim/dropout-example.json shows one).
+    /// </summary>
     public static BedScript Default(string bedId, int seed = 1) => new()
     {
         BedId = bedId,
@@ -36,7 +39,6 @@ public sealed record BedScript
             new ScriptSegment("recovery", TimeSpan.FromSeconds(20), 5, 1),
         ],
         Occlusions = [new ScriptOcclusion(TimeSpan.FromSeconds(52), TimeSpan.FromSeconds(6), OcclusionKind.Pacifier)],
-        Dropouts = [new ScriptDropout(TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(3))],
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first problem.</summary>

@@ -19,8 +19,17 @@ public sealed record CameraOptions
     /// <summary>Reconnect delays of live sources (device, stream).</summary>
     public BackoffOptions Reconnect { get; init; } = new();
 
+    /// <summary>Pace of a folder or simulated camera without <see cref="Fps"/>.</summary>
+    public const double DefaultFps = 10;
+
     /// <summary>True for sources that can drop and come back (device, stream).</summary>
     public bool IsLive => Kind is CameraKind.Device or CameraKind.Stream;
+
+    /// <summary>
+    /// The pace known before the camera opens: <see cref="Fps"/>, else <see cref="DefaultFps"/> for a folder or simulated
+    /// camera; null when the device or file sets it. A method, so that configuration binding never sees it as a key.
+    /// </summary>
+    public double? PacedFps() => Fps ?? (Kind is CameraKind.Folder or CameraKind.Simulated ? DefaultFps : null);
 
     /// <summary>Readable problems, empty when valid.</summary>
     public IEnumerable<string> Validate(string prefix = "Camera")

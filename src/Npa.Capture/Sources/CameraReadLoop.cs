@@ -67,7 +67,7 @@ internal sealed class CameraReadLoop(
                 return null;
             }
 
-            double? fps = options.Fps ?? (options.Kind == CameraKind.Folder ? 10.0 : options.IsLive ? null : _device.NativeFps);
+            double? fps = options.PacedFps() ?? (options.IsLive ? null : _device.NativeFps);
             _period = fps is { } f ? TimeSpan.FromSeconds(1.0 / f) : TimeSpan.Zero;
             publish(CameraStatus.Online);
         }

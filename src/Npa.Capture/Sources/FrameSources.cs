@@ -30,7 +30,7 @@ public static class FrameSources
         BedScript script = string.IsNullOrWhiteSpace(options.Target)
             ? BedScript.Default(options.BedId)
             : BedScriptJson.Load(options.Target) with { BedId = options.BedId };
-        var camera = new SimulatedCameraOptions { Fps = options.Fps ?? 10 };
+        var camera = new SimulatedCameraOptions { Fps = options.PacedFps() ?? CameraOptions.DefaultFps };
         camera.Validate();
         return new SimulatedBedCamera(script, camera, scheduler);
     }

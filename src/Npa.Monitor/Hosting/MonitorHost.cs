@@ -1,9 +1,11 @@
 using System.Net;
 using System.Reactive.Concurrency;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,14 +69,28 @@ public static class MonitorHost
         var web = new WebOptions();
         try { builder.Configuration.GetSection(WebOptions.Section).Bind(web); }
         catch (InvalidOperationException) { /* reported by validation */ }
+        // Kestrel's options are built with the host, before StartupChecks can name a bad certificate file by its key, so
+        // the certificate is loaded at the first handshake (StartupChecks has loaded it once by then). Renewal: restart.
+        var certificate = new Lazy<X509Certificate2>(() => WebCertificate.Load(web), LazyThreadSafetyMode.ExecutionAndPublication);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            if (IPAddress.TryParse(web.BindAddress, out var address) && web.Port is >= 0 and <= 65535) k.Listen(address, web.Port);
+            if (IPAddress.TryParse(web.BindAddress, out var address) && web.Port is >= 0 and <= 65535)
+            {
+                k.Listen(address, web.Port, listen =>
+                {
+                    if (WebCertificate.IsConfigured(web)) listen.UseHttps(https => https.ServerCertificateSelector = (_, _) => certificate.Value);
+                });
+            }
         });
         AddMonitorServices(builder.Services, builder.Configuration);
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Host check first, for every path (a DNS-rebinding page must not even see the dashboard); then the token check
+        // for the patient-data endpoints, which needs the endpoint that routing picked.
+        app.UseHostFiltering();
+        app.UseRouting();
+        app.UseMiddleware<PatientDataGate>();
         app.MapMonitorWeb();
         return app;
     }
@@ -108,6 +124,14 @@ public static class MonitorHost
         services.AddSingleton(sp => new BedStateHub(sp.GetRequiredService<IOptions<WebOptions>>().Value));
         services.AddSingleton(sp => new BearerToken(sp.GetRequiredService<IOptions<WebOptions>>().Value));
         services.AddSingleton<BearerTokenFilter>();
+        services.AddSingleton(sp => new DashboardAccess(sp.GetRequiredService<IOptions<WebOptions>>().Value, sp.GetRequiredService<BearerToken>()));
+        services.AddHostFiltering(_ => { });
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<WebOptions>>((hosts, web) =>
+        {
+            hosts.AllowedHosts = [.. AllowedHostList.For(web.Value)];
+            // HTTP/1.0 without a Host header is no browser's request; refuse it too.
+            hosts.AllowEmptyHosts = false;
+        });
         services.AddSingleton<MonitorMetrics>();
         services.AddSingleton<MetricsOutput>();
         // Flagging is a stage before the outputs (it returns the frame marked flagged), so output order does not matter.

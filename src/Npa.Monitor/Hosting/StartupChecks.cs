@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Mqtt;
+using Npa.Monitor.Web;
 
 namespace Npa.Monitor.Hosting;
 
 /// <summary>
-/// What options validation cannot see (ports in use, a data folder that cannot be written), checked after it and
-/// before any hosted service starts: a monitor that cannot listen must not have started beds or published first.
+/// What options validation cannot see (ports in use, a data folder that cannot be written, a certificate that does not
+/// load), checked after it and before any hosted service starts: a monitor that cannot listen must not have started beds
+/// or published first.
 /// </summary>
 public static class StartupChecks
 {
@@ -26,6 +28,7 @@ public static class StartupChecks
             && DataFolderProbe.Check($"{MqttOptionsValidator.Section}:OutboxPath", folder) is { } outboxProblem)
             problems.Add(outboxProblem);
         problems.AddRange(PortProbe.Check(Ports(web, mqtt)));
+        if (WebCertificate.Problem(web, DateTimeOffset.UtcNow) is { } certificate) problems.Add(certificate);
 
         if (problems.Count == 1) throw new MonitorStartupException(problems[0]);
         if (problems.Count > 1) throw new AggregateException(problems.Select(p => new MonitorStartupException(p)));

@@ -31,7 +31,7 @@ public sealed partial class BedChain
             : BedObservation.LowQuality(_scheduler.Now, frame.Reason ?? "low_quality");
     }
 
-    private void OnCameraStatus(CameraStatus status, IObserver<BedObservation> observer)
+    private void OnCameraStatus(CameraStatus status, CameraWatch camera, IObserver<BedObservation> observer)
     {
         // Closing the camera on shutdown reports it offline; that is not news.
         if (_disposed != 0) return;
@@ -40,17 +40,24 @@ public sealed partial class BedChain
         {
             detail = $"camera {_bed.DescribeCamera()} stopped delivering frames; reconnecting";
             _logger.LogWarning("bed {Bed}: {Detail} (other beds keep running)", _bed.Id, detail);
+            // Said once here; the silence that follows is the same outage.
+            camera.Down();
+        }
+        else if (status == CameraStatus.Online)
+        {
+            camera.Up();
         }
         observer.OnNext(BedObservation.CameraChanged(_scheduler.Now, status, detail));
     }
 
-    // The first frame after (re)opening is what says the camera is back.
+    // The first frame, and the first after a silence or a failure, is what says the camera is back.
     private void CameraAnswered(IObserver<BedObservation> observer) =>
         observer.OnNext(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Online));
 
-    private void CameraSilent(IObserver<BedObservation> observer)
+    private void CameraSilent(TimeSpan quiet, IObserver<BedObservation> observer)
     {
-        string detail = $"no frames from camera {_bed.DescribeCamera()} after {FirstFrameTimeout.TotalSeconds:0} s; still trying";
+        if (_disposed != 0) return;
+        string detail = $"no frames from camera {_bed.DescribeCamera()} for {quiet.TotalSeconds:0.#} s; still trying";
         _logger.LogWarning("bed {Bed}: {Detail} (other beds keep running)", _bed.Id, detail);
         observer.OnNext(BedObservation.CameraChanged(_scheduler.Now, CameraStatus.Offline, detail));
     }

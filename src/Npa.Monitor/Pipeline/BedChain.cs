@@ -12,15 +12,12 @@ namespace Npa.Monitor.Pipeline;
 
 /// <summary>
 /// One bed's Rx chain on the injected clock: front end (camera → SampleLatest → detect + track → crop → gate →
-/// preprocess) → <c>WatchCamera</c> → <c>RetryWithBackoff</c> → <c>ScoreBatched</c> (across beds) → <c>FlagFrames</c> →
+/// preprocess) → <c>RetryWithBackoff</c> → <c>WatchCamera</c> → <c>ScoreBatched</c> (across beds) → <c>FlagFrames</c> →
 /// outputs → aggregator (smoothing, alert state machine) → outputs' state updates. On a virtual-time scheduler the whole
 /// path is deterministic. A failing bed never stops the others.
 /// </summary>
 public sealed partial class BedChain : IDisposable
 {
-    /// <summary>How long a newly opened camera may stay silent before the bed says so.</summary>
-    public static readonly TimeSpan FirstFrameTimeout = TimeSpan.FromSeconds(5);
-
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
     private readonly BedOptions _bed;
     private readonly IBedFrontEnd? _frontEnd;
@@ -71,10 +68,17 @@ public sealed partial class BedChain : IDisposable
     {
         // Camera news comes from timers and status callbacks as well as from the frame path; one lock keeps it in order.
         var observer = Observer.Synchronize(downstream);
-        var status = frontEnd.Status.Subscribe(s => OnCameraStatus(s, observer));
+        // One watch for the whole subscription: the reconnect loop resubscribes below it, and must not restart its clock.
+        var camera = new CameraWatch(CameraSilence.ForRate(frontEnd.FramesPerSecond), _scheduler,
+            () => CameraAnswered(observer), quiet => CameraSilent(quiet, observer));
+        var status = frontEnd.Status.Subscribe(s => OnCameraStatus(s, camera, observer));
         var frames = frontEnd.Frames
-            .WatchCamera(FirstFrameTimeout, _scheduler, () => CameraAnswered(observer), () => CameraSilent(observer))
-            .RetryWithBackoff(_bed.Camera.Reconnect, _scheduler, new Random(_bed.Seed), (error, delay) => CameraFailed(error, delay, observer))
+            .RetryWithBackoff(_bed.Camera.Reconnect, _scheduler, new Random(_bed.Seed), (error, delay) =>
+            {
+                camera.Down();
+                CameraFailed(error, delay, observer);
+            })
+            .WatchCamera(camera)
             .ScoreBatched(_batcher, _bed.Id, () => _counters.AddSkipped())
             .FlagFrames(_flagging, _stop.Token)
             .SelectInOrder(PublishFrameAsync)

@@ -27,7 +27,8 @@ public sealed class CaptureFrontEnd : IBedFrontEnd
     private readonly ModelHolder _models;
     private int _disposed;
 
-    public CaptureFrontEnd(IFrameSource source, CaptureOptions options, ModelHolder models, IScheduler scheduler, CaptureMetrics? metrics = null)
+    /// <param name="cameraFps">The camera's pace when known before it opens (<see cref="Npa.Capture.Sources.CameraOptions.PacedFps"/>); null: as fast as the assessment rate.</param>
+    public CaptureFrontEnd(IFrameSource source, CaptureOptions options, ModelHolder models, IScheduler scheduler, CaptureMetrics? metrics = null, double? cameraFps = null)
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -35,6 +36,7 @@ public sealed class CaptureFrontEnd : IBedFrontEnd
         ArgumentNullException.ThrowIfNull(scheduler);
         string[] problems = options.Validate().ToArray();
         if (problems.Length > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        FramesPerSecond = Math.Min(cameraFps ?? double.PositiveInfinity, options.AssessmentRateHz);
         _detector = options.Detector.CreateDetector();
         Frames = Observable.Create<PreparedFrame>(observer =>
         {
@@ -54,6 +56,8 @@ public sealed class CaptureFrontEnd : IBedFrontEnd
     public string BedId => _source.BedId;
 
     public IObservable<PreparedFrame> Frames { get; }
+
+    public double FramesPerSecond { get; }
 
     public IObservable<CameraStatus> Status => _source.Status;
 

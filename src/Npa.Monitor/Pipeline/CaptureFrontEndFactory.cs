@@ -43,7 +43,7 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         IFrameSource source;
         if (camera.Kind == CameraKind.Simulated)
         {
-            var simulated = new SimulatedBedCamera(ScriptFor(bed), new SimulatedCameraOptions { Fps = camera.Fps ?? 10, RenderAhead = renderAhead }, scheduler);
+            var simulated = new SimulatedBedCamera(ScriptFor(bed), new SimulatedCameraOptions { Fps = camera.PacedFps() ?? CameraOptions.DefaultFps, RenderAhead = renderAhead }, scheduler);
             simulated.GroundTruth.Subscribe(_groundTruth.OnNext);
             source = simulated;
         }
@@ -53,7 +53,7 @@ public sealed class CaptureFrontEndFactory(IOptions<CaptureOptions> capture, Cap
         }
         try
         {
-            var frontEnd = new CaptureFrontEnd(source, options, models, scheduler, metrics);
+            var frontEnd = new CaptureFrontEnd(source, options, models, scheduler, metrics, camera.PacedFps());
             counters.Link(metrics.For(bed.Id));
             return frontEnd;
         }

@@ -10,6 +10,9 @@ public interface IBedFrontEnd : IDisposable
     /// <summary>Cold; each subscription opens the camera. Errors when the camera fails; the subscriber owns each frame.</summary>
     IObservable<PreparedFrame> Frames { get; }
 
+    /// <summary>Frames a second that reach the bed while the camera works: the camera's pace, at most the assessment rate.</summary>
+    double FramesPerSecond { get; }
+
     /// <summary>Camera connection status changes.</summary>
     IObservable<CameraStatus> Status { get; }
 }

@@ -10,7 +10,7 @@ using Prometheus;
 
 namespace Npa.Monitor.Web;
 
-/// <summary>Maps /healthz, /metrics, /api/beds, /api/events (SSE) and the dashboard page.</summary>
+/// <summary>Maps /healthz, /metrics, /api/beds, /api/events (SSE), /api/session and the dashboard page.</summary>
 public static class WebEndpoints
 {
     /// <summary>Maps every public endpoint of the monitor.</summary>
@@ -18,9 +18,12 @@ public static class WebEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/healthz", Health);
-        app.MapMetrics("/metrics", app.ServiceProvider.GetRequiredService<MonitorMetrics>().Registry);
-        app.MapGet("/api/beds", (BedStateHub hub) => Results.Json(new { beds = hub.Beds(withHistory: true), alerts = hub.RecentAlerts() }, WebJson.Options));
-        app.MapGet("/api/events", StreamAsync);
+        // Patient data: PatientDataGate asks for the token on these when the server listens off loopback.
+        app.MapMetrics("/metrics", app.ServiceProvider.GetRequiredService<MonitorMetrics>().Registry).WithMetadata(new PatientData());
+        app.MapGet("/api/beds", (BedStateHub hub) => Results.Json(new { beds = hub.Beds(withHistory: true), alerts = hub.RecentAlerts() }, WebJson.Options))
+            .WithMetadata(new PatientData());
+        app.MapGet("/api/events", StreamAsync).WithMetadata(new PatientData());
+        app.MapDashboardSession();
         app.MapFlagApi();
         app.MapGet("/", (HttpContext ctx) => DashboardAssets.ServeAsync(ctx, "index.html"));
         foreach (var name in DashboardAssets.Names)

@@ -53,14 +53,43 @@ public sealed class BedScriptJson_Tests
     }
 
     [Fact]
+    public void Default_Script_Stages_No_Camera_Dropout()
+    {
+        var script = BedScript.Default("bed-1");
+
+        Assert.Empty(script.Dropouts);
+        Assert.All(Enumerable.Range(0, (int)(script.Duration.TotalSeconds * 10)), tenth => Assert.True(script.StateAt(TimeSpan.FromSeconds(tenth / 10.0)).CameraOnline));
+    }
+
+    [Fact]
     public void Example_Script_In_Configs_Loads()
+    {
+        var script = BedScriptJson.Load(ConfigFile("bed-script.example.json"));
+        Assert.Equal(TimeSpan.FromSeconds(100), script.Duration);
+        Assert.Equal(7, script.StateAt(TimeSpan.FromSeconds(64)).Nips);
+    }
+
+    [Fact]
+    public void Dropout_Example_Is_The_Default_Episode_With_An_Eight_Second_Camera_Dropout()
+    {
+        var script = BedScriptJson.Load(ConfigFile("dropout-example.json"));
+        var demo = BedScript.Default("bed-1");
+
+        Assert.Equal(demo.Segments, script.Segments);
+        Assert.Equal(demo.Occlusions, script.Occlusions);
+        Assert.True(script.Loop);
+        Assert.True(script.StateAt(TimeSpan.FromSeconds(34.9)).CameraOnline);
+        Assert.False(script.StateAt(TimeSpan.FromSeconds(35)).CameraOnline);
+        Assert.False(script.StateAt(TimeSpan.FromSeconds(42.9)).CameraOnline);
+        Assert.True(script.StateAt(TimeSpan.FromSeconds(43)).CameraOnline);
+    }
+
+    private static string ConfigFile(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NpaMonitor.sln"))) dir = dir.Parent;
         Assert.NotNull(dir);
-        var script = BedScriptJson.Load(Path.Combine(dir.FullName, "configs", "sim", "bed-script.example.json"));
-        Assert.Equal(TimeSpan.FromSeconds(100), script.Duration);
-        Assert.Equal(7, script.StateAt(TimeSpan.FromSeconds(64)).Nips);
+        return Path.Combine(dir.FullName, "configs", "sim", name);
     }
 
     [Fact]

@@ -8,8 +8,9 @@ public sealed class TimelineOutputs_Tests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("npa-sim-").FullName;
 
+    // The default episode has no dropout; this one adds the 3 s at 8 s that the video test looks for.
     private static BedTimeline Timeline() => new(
-        BedScript.Default("bed-3") with { Loop = false },
+        BedScript.Default("bed-3") with { Loop = false, Dropouts = [new ScriptDropout(TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(3))] },
         new SimulatedCameraOptions { Fps = 2, Width = 160, Height = 120 });
 
     [Fact]

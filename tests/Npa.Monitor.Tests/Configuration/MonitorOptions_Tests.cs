@@ -147,6 +147,35 @@ public class MonitorOptions_Tests
     }
 
     [Fact]
+    public void Non_Loopback_Bind_Without_A_Certificate_Is_Rejected_Even_With_A_Token()
+    {
+        var ex = Invalid<WebOptions>(With(("Web:BindAddress", "0.0.0.0"), ("Web:Token", "ward-3-dashboard-token-0123456789")));
+
+        Assert.Equal("Web:BindAddress: '0.0.0.0' is not loopback; set Web:CertificatePath (and Web:CertificateKeyPath) so the dashboard and the API are served over HTTPS",
+            Assert.Single(ex.Failures));
+    }
+
+    [Fact]
+    public void Certificate_Key_Without_A_Certificate_And_Missing_Files_Are_Rejected()
+    {
+        var ex = Invalid<WebOptions>(With(("Web:CertificateKeyPath", "/nonexistent/key.pem")));
+        Assert.Contains("Web:CertificateKeyPath: is set without Web:CertificatePath", ex.Failures);
+
+        ex = Invalid<WebOptions>(With(("Web:CertificatePath", "/nonexistent/cert.pem")));
+        Assert.Contains("Web:CertificatePath: '/nonexistent/cert.pem' does not exist", ex.Failures);
+    }
+
+    [Fact]
+    public void Allowed_Hosts_Refuse_A_Bare_Wildcard_And_Anything_That_Is_Not_A_Host()
+    {
+        var ex = Invalid<WebOptions>(With(("Web:AllowedHosts:0", "*"), ("Web:AllowedHosts:1", "https://ward3.example/"), ("Web:AllowedHosts:2", "ward3.example")));
+
+        Assert.Equal(2, ex.Failures.Count());
+        Assert.Contains(ex.Failures, f => f.StartsWith("Web:AllowedHosts:0: '*' would answer any Host header", StringComparison.Ordinal));
+        Assert.Contains("Web:AllowedHosts:1: 'https://ward3.example/' is not a host name or address (no scheme, port or path; IPv6 in brackets)", ex.Failures);
+    }
+
+    [Fact]
     public void Misspelt_Section_Is_Rejected()
     {
         var ex = Assert.Throws<OptionsValidationException>(() => Provider(With(("Alert:StartScore", "4"))));

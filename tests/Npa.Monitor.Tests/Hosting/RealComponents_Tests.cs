@@ -63,7 +63,7 @@ public class RealComponents_Tests
             Assert.StartsWith("tiny-pair-fixture@", monitor.Beds[0].ModelId);
             Assert.Equal(CameraStatus.Online, monitor.Beds[0].Camera);
             Assert.Equal(CameraStatus.Offline, monitor.Beds[1].Camera);
-            Assert.Equal("no frames from camera Stream rtsp://127.0.0.1:9/none after 5 s; still trying", monitor.Beds[1].CameraDetail);
+            Assert.Equal("no frames from camera Stream rtsp://127.0.0.1:9/none for 15 s; still trying", monitor.Beds[1].CameraDetail);
             await app.StopAsync();
         }
         finally

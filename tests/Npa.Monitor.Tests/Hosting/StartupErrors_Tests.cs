@@ -71,6 +71,51 @@ public sealed class StartupErrors_Tests : IDisposable
     }
 
     [Fact]
+    public async Task Certificate_That_Does_Not_Load_Stops_Start_Naming_The_Key_And_The_File()
+    {
+        string certificate = _temp.File("web-cert.pem");
+        await File.WriteAllTextAsync(certificate, "-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n");
+        await using var app = Build(s => s["Web:CertificatePath"] = certificate);
+
+        var refused = await Assert.ThrowsAsync<MonitorStartupException>(() => app.StartMonitorAsync());
+
+        Assert.StartsWith($"Web:CertificatePath: cannot load '{certificate}' as PEM: ", refused.Message);
+    }
+
+    [Fact]
+    public async Task Expired_Certificate_Stops_Start_With_Its_Date()
+    {
+        var (certificate, key) = TestCertificate.WritePem(_temp.File("certs"), validFor: TimeSpan.FromDays(-1));
+        await using var app = Build(s =>
+        {
+            s["Web:CertificatePath"] = certificate;
+            s["Web:CertificateKeyPath"] = key;
+        });
+
+        var refused = await Assert.ThrowsAsync<MonitorStartupException>(() => app.StartMonitorAsync());
+
+        Assert.StartsWith($"Web:CertificatePath: '{certificate}' with the key '{key}' expired on ", refused.Message);
+    }
+
+    private Microsoft.AspNetCore.Builder.WebApplication Build(Action<Dictionary<string, string?>> tweak)
+    {
+        var settings = TestMonitor.Settings(_temp.File("data"), "bed-1");
+        tweak(settings);
+        var engine = new FakeEngine("test-model-1");
+        return MonitorHost.Build(new MonitorHostSettings
+        {
+            Overrides = settings,
+            EnvironmentPrefix = "NPA_TEST_UNUSED_",
+            UseBuiltInDefaults = false,
+            ConfigureServices = s =>
+            {
+                s.AddSingleton<IInferenceEngineFactory>(new FakeEngineFactory().Then(engine));
+                s.AddSingleton<IBedFrontEndFactory>(new ScriptedFrontEndFactory(engine));
+            },
+        });
+    }
+
+    [Fact]
     public async Task Config_That_Is_Not_Json_Names_The_File_Line_And_Column()
     {
         var (code, error) = await RunAsync("""

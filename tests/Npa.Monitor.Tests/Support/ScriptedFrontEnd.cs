@@ -30,6 +30,9 @@ internal sealed class ScriptedFrontEnd : IBedFrontEnd
 
     public IObservable<PreparedFrame> Frames { get; }
 
+    // The feeder's pace (Feeder pushes about 20 a second).
+    public double FramesPerSecond => 20;
+
     public Subject<CameraStatus> StatusSubject { get; } = new();
 
     public IObservable<CameraStatus> Status => StatusSubject;

@@ -32,7 +32,15 @@ internal sealed class TestMonitor : IAsyncDisposable
 
     public string DataFolder => _data;
 
-    public Uri BaseUri => App.DashboardUri();
+    /// <summary>The dashboard's address; a wildcard bind (0.0.0.0) is reached through 127.0.0.1.</summary>
+    public Uri BaseUri
+    {
+        get
+        {
+            var uri = App.DashboardUri();
+            return uri.Host == IPAddress.Any.ToString() ? new UriBuilder(uri) { Host = "127.0.0.1" }.Uri : uri;
+        }
+    }
 
     public MonitorService Service => App.Services.GetRequiredService<MonitorService>();
 

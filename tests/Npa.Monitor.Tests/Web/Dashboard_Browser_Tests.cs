@@ -68,4 +68,49 @@ public class Dashboard_Browser_Tests
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         Assert.Empty(errors);
     }
+    [Fact]
+    public async Task Off_Loopback_The_Dashboard_Asks_For_The_Token_Then_Shows_The_Beds_Live()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        const string token = "ward-3-dashboard-token-0123456789";
+        string certs = Directory.CreateTempSubdirectory("npa-web-cert-").FullName;
+        try
+        {
+            var (certificate, key) = TestCertificate.WritePem(certs);
+            await using var monitor = await TestMonitor.StartAsync(s =>
+            {
+                s["Web:BindAddress"] = "0.0.0.0";
+                s["Web:Token"] = token;
+                s["Web:CertificatePath"] = certificate;
+                s["Web:CertificateKeyPath"] = key;
+            });
+            await using var feeder = new Feeder((monitor.Beds["bed-1"], () => 6), (monitor.Beds["bed-2"], () => 1));
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await LaunchAsync(playwright);
+            // The test certificate is self-signed; a ward's would come from the hospital's CA.
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { IgnoreHTTPSErrors = true });
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+
+            await page.GotoAsync(monitor.BaseUri.ToString());
+            await Assertions.Expect(page.Locator("#login")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#link")).ToHaveTextAsync("token needed");
+            Assert.Equal(0, await page.Locator("[data-bed]").CountAsync());
+
+            await page.FillAsync("#token", "not-the-dashboard-token");
+            await page.ClickAsync("#login button");
+            await Assertions.Expect(page.Locator("#login-error")).ToContainTextAsync("not this monitor");
+
+            await page.FillAsync("#token", token);
+            await page.ClickAsync("#login button");
+            await Assertions.Expect(page.Locator("#login")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("[data-bed='bed-1']")).ToHaveAttributeAsync("data-category", "severe");
+            await Assertions.Expect(page.Locator("#link")).ToHaveTextAsync("live");
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            Directory.Delete(certs, recursive: true);
+        }
+    }
 }

@@ -98,11 +98,47 @@
     while (list.children.length > 20) list.removeChild(list.lastChild);
   }
 
-  function connect() {
+  function setLink(state, text) {
     const link = $('link');
+    link.dataset.state = state;
+    link.textContent = text;
+  }
+
+  // Off loopback the stream needs the dashboard token. EventSource cannot send it as a header and gives up on a 401
+  // without saying why, so ask /api/beds what the refusal was; the token buys a session cookie that the stream sends.
+  async function refused() {
+    let status = 0;
+    try { status = (await fetch('api/beds', { cache: 'no-store' })).status; } catch { /* the monitor is down */ }
+    if (status === 401) {
+      setLink('locked', 'token needed');
+      $('login').hidden = false;
+      $('token').focus();
+    } else {
+      setTimeout(connect, 3000);
+    }
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    const token = $('token').value.trim();
+    const response = await fetch('api/session', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) {
+      $('login-error').textContent = 'That is not this monitor\'s token.';
+      return;
+    }
+    $('token').value = '';
+    $('login-error').textContent = '';
+    $('login').hidden = true;
+    connect();
+  }
+
+  function connect() {
     const source = new EventSource('api/events');
-    source.addEventListener('open', () => { link.dataset.state = 'live'; link.textContent = 'live'; });
-    source.addEventListener('error', () => { link.dataset.state = 'lost'; link.textContent = 'reconnecting…'; });
+    source.addEventListener('open', () => setLink('live', 'live'));
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CLOSED) refused();
+      else setLink('lost', 'reconnecting…');
+    });
     source.addEventListener('snapshot', (e) => {
       const d = JSON.parse(e.data);
       if (d.historyMinutes) historyMs = d.historyMinutes * 60 * 1000;
@@ -115,5 +151,6 @@
     source.addEventListener('alert', (e) => addAlert(JSON.parse(e.data)));
   }
 
+  $('login').addEventListener('submit', signIn);
   connect();
 })();
