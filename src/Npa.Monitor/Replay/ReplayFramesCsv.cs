@@ -17,8 +17,8 @@ public static class ReplayFramesCsv
     {
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(writer);
-        var truth = recording.Truth.GroupBy(t => t.BedId).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.Timestamp));
-        var assessed = recording.Assessments.GroupBy(a => (a.BedId, a.Time)).ToDictionary(g => g.Key, g => g.First());
+        var truth = ReplayScoring.TruthIndex(recording);
+        var assessed = ReplayScoring.AssessmentIndex(recording);
         writer.WriteLine(Header);
         foreach (var frame in recording.Sampled)
         {

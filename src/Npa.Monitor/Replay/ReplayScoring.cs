@@ -12,7 +12,7 @@ public static class ReplayScoring
     public static ReplayReport Score(ReplayRecording recording)
     {
         ArgumentNullException.ThrowIfNull(recording);
-        var truth = recording.Truth.GroupBy(t => t.BedId).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.Timestamp));
+        var truth = TruthIndex(recording);
         var assessed = recording.Assessments.Where(a => Truth(truth, a.BedId, a.Time) is not null).ToList();
         // What the bedside scores: the assessments not published as low confidence, the ones that move the bed's score and alerts.
         var scored = assessed.Where(a => !a.LowConfidence).ToList();
@@ -54,6 +54,14 @@ public static class ReplayScoring
         };
     }
 
+    /// <summary>Each bed's ground truth by frame time.</summary>
+    internal static Dictionary<string, Dictionary<DateTimeOffset, FrameGroundTruth>> TruthIndex(ReplayRecording recording) =>
+        recording.Truth.GroupBy(t => t.BedId).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.Timestamp));
+
+    /// <summary>The (first) assessment published for each bed and frame time.</summary>
+    internal static Dictionary<(string BedId, DateTimeOffset Time), AssessmentMessage> AssessmentIndex(ReplayRecording recording) =>
+        recording.Assessments.GroupBy(a => (a.BedId, a.Time)).ToDictionary(g => g.Key, g => g.First());
+
     internal static FrameGroundTruth? Truth(Dictionary<string, Dictionary<DateTimeOffset, FrameGroundTruth>> truth, string bed, DateTimeOffset time) =>
         truth.TryGetValue(bed, out var frames) && frames.TryGetValue(time, out var t) ? t : null;
 
@@ -80,7 +88,7 @@ public static class ReplayScoring
 
     private static List<OcclusionShare> Occlusion(ReplayRecording recording, Dictionary<string, Dictionary<DateTimeOffset, FrameGroundTruth>> truth)
     {
-        var low = recording.Assessments.GroupBy(a => (a.BedId, a.Time)).ToDictionary(g => g.Key, g => g.First().LowConfidence);
+        var low = AssessmentIndex(recording).ToDictionary(p => p.Key, p => p.Value.LowConfidence);
         var rows = new List<(OcclusionKind Kind, bool NoFace, bool Low)>();
         foreach (var f in recording.Sampled)
         {
