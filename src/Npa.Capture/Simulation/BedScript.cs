@@ -54,6 +54,9 @@ public sealed record BedScript
                 throw new ArgumentException($"bed script {BedId}: segment {i} ('{s.Name}') NIPS {s.NipsFrom}->{s.NipsTo} outside 0..{NipsScale.MaxScore}");
         }
         if (Occlusions is null || Dropouts is null) throw new ArgumentException($"bed script {BedId}: occlusions and dropouts must be lists (empty when unused), not null");
+        // A JSON "occlusions": [null] binds a null element; name it rather than fail on it below.
+        if (Occlusions.Any(o => o is null)) throw new ArgumentException($"bed script {BedId}: occlusion {Occlusions.ToList().IndexOf(null!)} is null");
+        if (Dropouts.Any(d => d is null)) throw new ArgumentException($"bed script {BedId}: dropout {Dropouts.ToList().IndexOf(null!)} is null");
         var total = Duration;
         foreach (var o in Occlusions)
         {

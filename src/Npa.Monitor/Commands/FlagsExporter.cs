@@ -33,8 +33,10 @@ public static class FlagsExporter
             string source = store.CropPath(frame);
             if (!File.Exists(source))
                 throw new FileNotFoundException($"crop of flagged frame {frame.Id} is missing: {source}", source);
-            string target = Path.Combine(folder, frame.CropFile);
-            await PrivateFiles.WriteAtomicAsync(target, await File.ReadAllBytesAsync(source, ct), ct);
+            // Annotators get plain PNGs (0600 in a 0700 folder): a sealed crop is opened here, and one that fails its
+            // check stops the export before the manifest is written, with the store untouched.
+            string target = Path.Combine(folder, frame.PngFileName);
+            await PrivateFiles.WriteAtomicAsync(target, await store.ReadCropAsync(frame, ct), ct);
             entries.Add(Entry(frame, target));
         }
         DatasetManifestWriter.Write(manifest, entries);

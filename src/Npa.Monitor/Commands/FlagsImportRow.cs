@@ -53,7 +53,7 @@ internal sealed class FlagsImportRow
             if (frame is null) Bad(FlagsManifestColumns.Id, id, "no flagged frame in the store has this id");
         }
         if (frame is not null && !IsCropOf(path, frame))
-            Bad(DatasetManifestColumns.Path, path, $"is not the crop of flagged frame {id}; expected '{frame.CropFile}' beside the CSV, as exported");
+            Bad(DatasetManifestColumns.Path, path, $"is not the crop of flagged frame {id}; expected '{frame.PngFileName}' beside the CSV, as exported");
         if (!int.TryParse(labelText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int label))
             Bad(DatasetManifestColumns.Label, labelText, "is not an integer NIPS level");
         else if (!NipsScale.IsValidScore(label))
@@ -74,7 +74,7 @@ internal sealed class FlagsImportRow
     private bool IsCropOf(string path, FlaggedFrame frame)
     {
         if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal)) return false;
-        string expected = Path.Combine(_folder, frame.CropFile);
+        string expected = Path.Combine(_folder, frame.PngFileName);
         return string.Equals(Path.GetFullPath(Path.Combine(_folder, path)), expected, StringComparison.Ordinal);
     }
 }

@@ -14,4 +14,10 @@ public sealed class StorageOptions
 
     /// <summary>Disk quota for stored crops, 1–1048576 MiB; the oldest unlabeled frames go first.</summary>
     public int QuotaMegabytes { get; set; } = 1024;
+
+    /// <summary>Seal new crops with AES-256-GCM under the newest key of <see cref="CropKeyRing"/> (docs/crop-encryption.md).</summary>
+    public bool EncryptCrops { get; set; }
+
+    /// <summary>Folder of crop key files (<c>{keyId}.key</c>, 32 bytes, mode 0600); required when <see cref="EncryptCrops"/> is on.</summary>
+    public string CropKeyRing { get; set; } = "";
 }

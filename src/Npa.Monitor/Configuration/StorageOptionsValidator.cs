@@ -13,6 +13,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (string.IsNullOrWhiteSpace(options.DataDirectory)) errors.Add($"{s}:DataDirectory", "is required");
         errors.Range($"{s}:RetentionDays", options.RetentionDays, 1, 3650);
         errors.Range($"{s}:QuotaMegabytes", options.QuotaMegabytes, 1, 1048576);
+        if (options.EncryptCrops && string.IsNullOrWhiteSpace(options.CropKeyRing))
+            errors.Add($"{s}:CropKeyRing", $"is required when {s}:EncryptCrops is true (a folder of 0600 key files)");
         return errors.Result();
     }
 }

@@ -101,7 +101,7 @@ public static class MonitorHost
         {
             add();
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException)
+        catch (Exception ex) when (JsonConfigErrors.IsJsonError(ex))
         {
             throw new MonitorStartupException($"{what} is not valid JSON: {JsonConfigErrors.Describe(ex, file)}", ex);
         }

@@ -28,6 +28,7 @@ public static class StartupChecks
             && DataFolderProbe.Check($"{MqttOptionsValidator.Section}:OutboxPath", folder) is { } outboxProblem)
             problems.Add(outboxProblem);
         problems.AddRange(PortProbe.Check(Ports(web, mqtt)));
+        if (CropKeyProbe.Check(storage) is { } keys) problems.Add(keys);
         if (WebCertificate.Problem(web, DateTimeOffset.UtcNow) is { } certificate) problems.Add(certificate);
 
         if (problems.Count == 1) throw new MonitorStartupException(problems[0]);

@@ -13,7 +13,7 @@ namespace Npa.Monitor.Storage;
 /// <param name="Status">Relabelling status.</param>
 /// <param name="AnnotatorLabel">The annotator's NIPS label, once labelled.</param>
 /// <param name="Annotator">Who labelled it, once labelled.</param>
-/// <param name="CropFile">File name of the PNG crop, beside the database.</param>
+/// <param name="CropFile">File name of the crop beside the database: <c>{id}.png</c>, or <c>{id}.png.enc</c> when sealed.</param>
 /// <param name="CropBytes">Size of the crop file.</param>
 public sealed record FlaggedFrame(
     string Id,
@@ -29,4 +29,8 @@ public sealed record FlaggedFrame(
     int? AnnotatorLabel,
     string? Annotator,
     string CropFile,
-    long CropBytes);
+    long CropBytes)
+{
+    /// <summary>Name of the plain PNG crop where it is handed to people: <c>{id}.png</c> in an export folder.</summary>
+    public string PngFileName => Id + ".png";
+}

@@ -30,6 +30,12 @@ public sealed class FlaggedStoreOptions
     /// </summary>
     public TimeSpan SweepLeftoversOlderThan { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Seal new crops with the newest key of <see cref="CropKeyRing"/>.</summary>
+    public bool EncryptCrops { get; set; }
+
+    /// <summary>Folder of crop keys; when set, sealed crops can be read even while <see cref="EncryptCrops"/> is off.</summary>
+    public string? CropKeyRing { get; set; }
+
     /// <summary>The store's settings from the validated config sections.</summary>
     public static FlaggedStoreOptions From(StorageOptions storage, FlaggingOptions flagging)
     {
@@ -41,6 +47,8 @@ public sealed class FlaggedStoreOptions
             MinIntervalPerBed = TimeSpan.FromMinutes(1) / flagging.MaxPerBedPerMinute,
             RetentionDays = storage.RetentionDays,
             QuotaBytes = storage.QuotaMegabytes * (1L << 20),
+            EncryptCrops = storage.EncryptCrops,
+            CropKeyRing = string.IsNullOrWhiteSpace(storage.CropKeyRing) ? null : storage.CropKeyRing,
         };
     }
 
@@ -51,6 +59,7 @@ public sealed class FlaggedStoreOptions
         if (MinIntervalPerBed < TimeSpan.Zero) throw new ArgumentException($"flagged store MinIntervalPerBed is {MinIntervalPerBed}; it must not be negative");
         if (RetentionDays < 1) throw new ArgumentException($"flagged store RetentionDays is {RetentionDays}; it must be at least 1");
         if (QuotaBytes < 1) throw new ArgumentException($"flagged store QuotaBytes is {QuotaBytes}; it must be at least 1");
+        if (EncryptCrops && string.IsNullOrWhiteSpace(CropKeyRing)) throw new ArgumentException("flagged store EncryptCrops needs a CropKeyRing folder");
         if (SweepLeftoversOlderThan < TimeSpan.Zero) throw new ArgumentException($"flagged store SweepLeftoversOlderThan is {SweepLeftoversOlderThan}; it must not be negative");
     }
 }

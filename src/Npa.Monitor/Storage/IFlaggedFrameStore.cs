@@ -15,8 +15,11 @@ public interface IFlaggedFrameStore : IDisposable
     /// <summary>Frames oldest first, all or only those with <paramref name="status"/>.</summary>
     IReadOnlyList<FlaggedFrame> List(RelabelStatus? status = null);
 
-    /// <summary>Full path of a frame's crop file.</summary>
+    /// <summary>Full path of a frame's crop file (sealed when the store encrypts crops).</summary>
     string CropPath(FlaggedFrame frame);
+
+    /// <summary>The frame's plain PNG crop; a sealed crop that fails its check throws <see cref="CropUnreadableException"/>.</summary>
+    Task<byte[]> ReadCropAsync(FlaggedFrame frame, CancellationToken ct = default);
 
     /// <summary>Records annotator labels in one transaction: an unknown id or a label outside 0..7 applies none of them.</summary>
     void ApplyLabels(IReadOnlyList<AnnotatorLabel> labels);

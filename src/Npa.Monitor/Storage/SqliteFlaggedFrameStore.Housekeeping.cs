@@ -69,7 +69,8 @@ public sealed partial class SqliteFlaggedFrameStore
         {
             string name = Path.GetFileName(path);
             bool leftover = (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal))
-                || (name.EndsWith(".png", StringComparison.Ordinal) && !known.Contains(name));
+                || ((name.EndsWith(".png", StringComparison.Ordinal) || name.EndsWith(".png" + CropCipher.SealedExtension, StringComparison.Ordinal))
+                    && !known.Contains(name));
             // The age guard is for the CLI: the running monitor beside it may be mid-write right now.
             if (leftover && File.GetLastWriteTimeUtc(path) <= DateTime.UtcNow - _options.SweepLeftoversOlderThan) File.Delete(path);
         }

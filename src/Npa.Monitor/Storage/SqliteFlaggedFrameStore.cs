@@ -6,8 +6,8 @@ using Npa.Shared.Nips;
 namespace Npa.Monitor.Storage;
 
 /// <summary>
-/// Flagged-frame store on SQLite (WAL) with each crop as <c>{id}.png</c> beside the database, written atomically
-/// with mode 0600. Enforces a per-bed rate limit, a retention time and a disk quota on the crops' bytes.
+/// Flagged-frame store on SQLite (WAL) with each crop as <c>{id}.png</c> beside the database (or, sealed with
+/// AES-GCM, <c>{id}.png.enc</c>), written atomically with mode 0600. Enforces a per-bed rate limit, a retention time and a disk quota on the crops' bytes.
 /// </summary>
 public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
 {
@@ -19,6 +19,7 @@ public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SqliteConnection _connection;
+    private readonly CropKeyRing? _keys;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _lastStoredPerBed = new(StringComparer.Ordinal);
     private long _usedBytes;
@@ -33,6 +34,7 @@ public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+        _keys = options.CropKeyRing is { } ring ? CropKeyRing.Load(ring) : null;
         Folder = Path.GetFullPath(options.Folder);
         _connection = SqliteFiles.OpenPrivate(Path.Combine(Folder, FlaggedStoreOptions.DatabaseFileName));
         SqliteFiles.Execute(_connection, FlaggedFrameRows.Schema);
@@ -70,13 +72,14 @@ public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
             _lastStoredPerBed[candidate.Bed] = candidate.Time; // reserve the slot while the crop is written
         }
         string id = Guid.CreateVersion7(candidate.Time).ToString("N");
+        var content = _options.EncryptCrops ? CropCipher.Seal(_keys!, id, cropPng.Span) : cropPng;
         var frame = new FlaggedFrame(id, candidate.Bed, candidate.Time, candidate.Reasons, [.. candidate.Probabilities],
             candidate.PredictedLevel, candidate.AlphaA, candidate.AlphaB, candidate.ModelId, RelabelStatus.Pending,
-            null, null, id + ".png", cropPng.Length);
+            null, null, id + ".png" + (_options.EncryptCrops ? CropCipher.SealedExtension : ""), content.Length);
         try
         {
             // Crop first, row second: a crash in between leaves an orphan crop that the next open sweeps away.
-            await PrivateFiles.WriteAtomicAsync(Path.Combine(Folder, frame.CropFile), cropPng, ct);
+            await PrivateFiles.WriteAtomicAsync(Path.Combine(Folder, frame.CropFile), content, ct);
             lock (_gate)
             {
                 ThrowIfDisposed();
@@ -129,6 +132,16 @@ public sealed partial class SqliteFlaggedFrameStore : IFlaggedFrameStore
     {
         ArgumentNullException.ThrowIfNull(frame);
         return Path.Combine(Folder, frame.CropFile);
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> ReadCropAsync(FlaggedFrame frame, CancellationToken ct = default)
+    {
+        string path = CropPath(frame);
+        byte[] bytes = await File.ReadAllBytesAsync(path, ct);
+        return frame.CropFile.EndsWith(CropCipher.SealedExtension, StringComparison.Ordinal)
+            ? CropCipher.Open(_keys, frame.Id, bytes, path)
+            : bytes;
     }
 
     /// <inheritdoc />

@@ -24,10 +24,19 @@ public static class FlagEndpoints
             });
             return Results.Json(new { count = store.Count, frames }, WebJson.Options);
         });
-        flags.MapGet("/{id}/crop", (IFlaggedFrameStore store, string id) =>
-            store.Find(id) is { } frame
-                ? Results.File(store.CropPath(frame), "image/png")
-                : Results.Json(new { error = $"no flagged frame '{id}'" }, WebJson.Options, statusCode: StatusCodes.Status404NotFound));
+        flags.MapGet("/{id}/crop", async (IFlaggedFrameStore store, string id, CancellationToken ct) =>
+        {
+            if (store.Find(id) is not { } frame)
+                return Results.Json(new { error = $"no flagged frame '{id}'" }, WebJson.Options, statusCode: StatusCodes.Status404NotFound);
+            try
+            {
+                return Results.Bytes(await store.ReadCropAsync(frame, ct), "image/png");
+            }
+            catch (CropUnreadableException ex)
+            {
+                return Results.Json(new { error = ex.Message }, WebJson.Options, statusCode: StatusCodes.Status500InternalServerError);
+            }
+        });
         return app;
     }
 

@@ -27,6 +27,19 @@ public sealed class DatasetManifestException : Exception
         Reason = reason;
     }
 
+    /// <summary>One exception for several bad rows: the first row's line, and a reason that lists each row's.</summary>
+    public static DatasetManifestException ForRows(string filePath, IReadOnlyList<DatasetManifestException> rows, int maxListed)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var listed = rows.Take(maxListed).Select(r => r.LineNumber is { } l ? $"  line {l}: {r.Reason}" : $"  {r.Reason}");
+        string more = rows.Count > maxListed ? $"{Environment.NewLine}  … and {rows.Count - maxListed} more" : "";
+        string reason = $"{rows.Count} rows have problems:{Environment.NewLine}{string.Join(Environment.NewLine, listed)}{more}";
+        return new DatasetManifestException(filePath, rows[0].LineNumber, reason) { Problems = rows };
+    }
+
+    /// <summary>Each bad row when there were several (empty for a single problem).</summary>
+    public IReadOnlyList<DatasetManifestException> Problems { get; private init; } = [];
+
     /// <summary>The manifest file.</summary>
     public string? FilePath { get; }
 

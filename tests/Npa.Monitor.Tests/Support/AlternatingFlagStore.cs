@@ -22,6 +22,8 @@ internal sealed class AlternatingFlagStore : IFlaggedFrameStore
 
     public string CropPath(FlaggedFrame frame) => "";
 
+    public Task<byte[]> ReadCropAsync(FlaggedFrame frame, CancellationToken ct = default) => Task.FromResult(Array.Empty<byte>());
+
     public void ApplyLabels(IReadOnlyList<AnnotatorLabel> labels)
     {
     }
