@@ -135,7 +135,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
             _logger.LogWarning("Embedded MQTT broker refused client {ClientId} (user '{User}')", e.ClientId, e.UserName);
             return Task.CompletedTask;
         }
-        if (role == Subscriber && string.Equals(e.ClientId, _options.ClientId, StringComparison.Ordinal))
+        if (role == Subscriber && string.Equals(e.ClientId, _options.MonitorClientId(), StringComparison.Ordinal))
         {
             // A subscriber with the monitor's client id would take over (and cut) the monitor's session.
             e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;

@@ -29,10 +29,11 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
 
     /// <summary>
     /// Opens the outbox at <paramref name="outboxPath"/> and queues the end of each episode left open there (at
-    /// <paramref name="time"/>'s now); nothing connects until <see cref="StartAsync"/>.
+    /// <paramref name="time"/>'s now); nothing connects until <see cref="StartAsync"/>. <paramref name="beds"/> are
+    /// the beds this instance claims on the broker.
     /// </summary>
     public MqttAssessmentPublisher(MqttOptions options, MonitorMqttCredentials credentials, string outboxPath, ILogger<MqttAssessmentPublisher>? logger = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, IEnumerable<string>? beds = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
@@ -43,8 +44,9 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
         try
         {
             _lastSeq = new Dictionary<string, long>(_outbox.LastSeqs(), StringComparer.Ordinal);
-            _link = new ReliableMqttPublisher(options, credentials, _outbox, _topics.Available, logger, time);
+            _link = new ReliableMqttPublisher(options, credentials, _outbox, _topics.Available(options.InstanceId), logger, time);
             EndLeftOpenEpisodes(time.GetUtcNow());
+            SetUpClaims(beds ?? [], time);
         }
         catch
         {
@@ -91,7 +93,7 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
     public Task PublishStatsAsync(StatsMessage message, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _link.PublishBestEffortAsync(_topics.Stats, MqttJson.Serialize(message), 0, retain: false, ct);
+        return _link.PublishBestEffortAsync(_topics.Stats(_options.InstanceId), MqttJson.Serialize(message), 0, retain: false, ct);
     }
 
     /// <inheritdoc />

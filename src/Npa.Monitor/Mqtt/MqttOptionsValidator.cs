@@ -33,8 +33,10 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
         if (!TopicPrefixPattern().IsMatch(options.TopicPrefix ?? ""))
             Fail("TopicPrefix", $"is '{options.TopicPrefix}'; use letters, digits, '-', '_' and inner '/' (no '+', '#' or spaces)");
         if (options.AssessmentQoS is not (0 or 1)) Fail("AssessmentQoS", $"is {options.AssessmentQoS}; it must be 0 or 1");
-        if (string.IsNullOrWhiteSpace(options.ClientId) || options.ClientId.Length > 128)
-            Fail("ClientId", "must be 1 to 128 characters");
+        if (options.ClientId is { } clientId && (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 128))
+            Fail("ClientId", "must be 1 to 128 characters (leave it out for npa-monitor-{InstanceId})");
+        if (!Npa.Shared.Messages.MonitorInstanceId.IsValid(options.InstanceId))
+            Fail("InstanceId", $"is '{options.InstanceId}'; use 1 to {Npa.Shared.Messages.MonitorInstanceId.MaxLength} letters, digits, '-' or '_' (it is one topic level: no '/', '+', '#', '.' or spaces)");
         if (options.ReconnectMinDelay <= TimeSpan.Zero) Fail("ReconnectMinDelay", $"is {options.ReconnectMinDelay}; it must be positive");
         if (options.ReconnectMaxDelay < options.ReconnectMinDelay || options.ReconnectMaxDelay > TimeSpan.FromMinutes(10))
             Fail("ReconnectMaxDelay", $"is {options.ReconnectMaxDelay}; it must be at least Mqtt:ReconnectMinDelay and at most 00:10:00");

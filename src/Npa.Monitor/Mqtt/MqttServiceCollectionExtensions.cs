@@ -27,7 +27,9 @@ public static class MqttServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
             string outbox = options.OutboxPath ?? Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "mqtt-outbox.db");
-            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>());
+            var beds = sp.GetRequiredService<IOptions<BedsOptions>>().Value.Select(b => b.Id);
+            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>(),
+                beds: beds);
         });
         services.AddSingleton<IAssessmentPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttAssessmentPublisher>());

@@ -95,13 +95,14 @@ public static class MqttMessages
         };
     }
 
-    public static StatsMessage Stats(MonitorStats stats, long seq)
+    public static StatsMessage Stats(MonitorStats stats, long seq, string monitorId)
     {
         ArgumentNullException.ThrowIfNull(stats);
         // Per-frame model time: the batch's time shared by its crops.
         double perFrame = stats.MeanBatchSize > 0 ? stats.InferenceMs / stats.MeanBatchSize : 0;
         return new StatsMessage
         {
+            MonitorId = monitorId,
             Seq = seq,
             Time = stats.Time,
             UptimeSeconds = stats.Uptime.TotalSeconds,

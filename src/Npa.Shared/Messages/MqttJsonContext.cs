@@ -12,4 +12,6 @@ namespace Npa.Shared.Messages;
 [JsonSerializable(typeof(AlertEventMessage))]
 [JsonSerializable(typeof(BedStatusMessage))]
 [JsonSerializable(typeof(StatsMessage))]
+[JsonSerializable(typeof(BedClaimMessage))]
+[JsonSerializable(typeof(BedConflictMessage))]
 public sealed partial class MqttJsonContext : JsonSerializerContext;
