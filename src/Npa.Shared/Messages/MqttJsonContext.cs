@@ -14,4 +14,5 @@ namespace Npa.Shared.Messages;
 [JsonSerializable(typeof(StatsMessage))]
 [JsonSerializable(typeof(BedClaimMessage))]
 [JsonSerializable(typeof(BedConflictMessage))]
+[JsonSerializable(typeof(BedCommandMessage))]
 public sealed partial class MqttJsonContext : JsonSerializerContext;

@@ -77,6 +77,35 @@ public sealed class MqttTopics
     /// <summary>Subscription filter for one kind across all beds, e.g. <c>npa/beds/+/alert</c>.</summary>
     public string AllBeds(BedTopicKind kind) => $"{Prefix}/beds/+/{LevelName(kind)}";
 
+    /// <summary><c>{prefix}/beds/{bed}/set/{command}</c>: a nurse's command for one bed.</summary>
+    public string Command(string bedId, BedCommandKind kind)
+    {
+        ValidateBedId(bedId);
+        return $"{Prefix}/beds/{bedId}/set/{LevelName(kind)}";
+    }
+
+    /// <summary>Subscription filter for every command to every bed, <c>{prefix}/beds/+/set/+</c>.</summary>
+    public string AllCommands => $"{Prefix}/beds/+/set/+";
+
+    /// <summary>Splits a command topic under this prefix into bed id and command; false for any other topic.</summary>
+    public bool TryParseCommandTopic(string topic, out string bedId, out BedCommandKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        bedId = "";
+        kind = default;
+        string head = Prefix + "/beds/";
+        if (!topic.StartsWith(head, StringComparison.Ordinal)) return false;
+        var rest = topic[head.Length..].Split('/');
+        if (rest.Length != 3 || rest[1] != "set" || !IsValidBedId(rest[0])) return false;
+        foreach (var k in Enum.GetValues<BedCommandKind>())
+        {
+            if (LevelName(k) != rest[2]) continue;
+            (bedId, kind) = (rest[0], k);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>Splits a per-bed topic under this prefix into bed id and kind; false for any other topic.</summary>
     public bool TryParseBedTopic(string topic, out string bedId, out BedTopicKind kind)
     {
@@ -107,6 +136,15 @@ public sealed class MqttTopics
         if (!IsValidBedId(bedId))
             throw new ArgumentException($"bed id '{bedId}' must not contain '+', '#', '/' or control characters (it is one MQTT topic level)", nameof(bedId));
     }
+
+    private static string LevelName(BedCommandKind kind) => kind switch
+    {
+        BedCommandKind.Acknowledge => "ack",
+        BedCommandKind.Silence => "silence",
+        BedCommandKind.Hold => "hold",
+        BedCommandKind.Resume => "resume",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown command"),
+    };
 
     private static string LevelName(MonitorTopicKind kind) => kind switch
     {
