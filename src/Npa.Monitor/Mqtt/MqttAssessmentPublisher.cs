@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npa.Monitor.Alarms;
 using Npa.Monitor.Storage;
 using Npa.Shared.Messages;
 
@@ -30,10 +31,10 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
     /// <summary>
     /// Opens the outbox at <paramref name="outboxPath"/> and queues the end of each episode left open there (at
     /// <paramref name="time"/>'s now); nothing connects until <see cref="StartAsync"/>. <paramref name="beds"/> are
-    /// the beds this instance claims on the broker.
+    /// the beds this instance claims on the broker; <paramref name="alarms"/> takes the nurses' commands for them.
     /// </summary>
     public MqttAssessmentPublisher(MqttOptions options, MonitorMqttCredentials credentials, string outboxPath, ILogger<MqttAssessmentPublisher>? logger = null,
-        TimeProvider? time = null, IEnumerable<string>? beds = null)
+        TimeProvider? time = null, IEnumerable<string>? beds = null, BedAlarmControls? alarms = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
@@ -47,6 +48,7 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
             _link = new ReliableMqttPublisher(options, credentials, _outbox, _topics.Available(options.InstanceId), logger, time);
             EndLeftOpenEpisodes(time.GetUtcNow());
             SetUpClaims(beds ?? [], time);
+            if (alarms is not null) SetUpCommands(alarms);
         }
         catch
         {

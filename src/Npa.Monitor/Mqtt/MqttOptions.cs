@@ -89,4 +89,10 @@ public sealed class MqttOptions
 
     /// <summary>Nursing-station users of the embedded broker (subscribe only).</summary>
     public IList<MqttDashboardUser> DashboardUsers { get; } = [];
+
+    /// <summary>
+    /// Nurses'-station users of the embedded broker (<c>npa-monitor station</c>): may subscribe to everything and
+    /// publish only alarm commands (<c>{prefix}/beds/+/set/+</c>, not retained, signed with their own user).
+    /// </summary>
+    public IList<MqttDashboardUser> StationUsers { get; } = [];
 }

@@ -54,15 +54,21 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
 
     private static void ValidateUsers(MqttOptions options, Action<string, string> fail)
     {
-        if (options.DashboardUsers.Count > 0 && options.Mode == MqttMode.External)
-            fail("DashboardUsers", "are for the embedded broker's ACL; configure users on the external broker itself");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < options.DashboardUsers.Count; i++)
+        ValidateUsers(options, "DashboardUsers", options.DashboardUsers, seen, fail);
+        ValidateUsers(options, "StationUsers", options.StationUsers, seen, fail);
+    }
+
+    private static void ValidateUsers(MqttOptions options, string section, IList<MqttDashboardUser> users, HashSet<string> seen, Action<string, string> fail)
+    {
+        if (users.Count > 0 && options.Mode == MqttMode.External)
+            fail(section, "are for the embedded broker's ACL; configure users on the external broker itself");
+        for (int i = 0; i < users.Count; i++)
         {
-            var user = options.DashboardUsers[i];
-            string key = $"DashboardUsers:{i}";
+            var user = users[i];
+            string key = $"{section}:{i}";
             if (string.IsNullOrWhiteSpace(user.Username)) fail($"{key}:Username", "is empty");
-            else if (!seen.Add(user.Username)) fail($"{key}:Username", $"'{user.Username}' appears twice");
+            else if (!seen.Add(user.Username)) fail($"{key}:Username", $"'{user.Username}' appears twice (DashboardUsers and StationUsers share one name space)");
             else if (user.Username == options.Username) fail($"{key}:Username", $"'{user.Username}' is the monitor's own user");
             if (string.IsNullOrWhiteSpace(user.PasswordFile)) fail($"{key}:PasswordFile", "is empty");
             else if (!File.Exists(user.PasswordFile)) fail($"{key}:PasswordFile", $"'{user.PasswordFile}' does not exist");

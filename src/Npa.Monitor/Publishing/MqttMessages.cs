@@ -55,6 +55,11 @@ public static class MqttMessages
             Since = s.Since,
             FaceVisible = s.Face == FaceState.Visible,
             CameraStatus = StatusOf(s),
+            EpisodeId = s.Episode?.EpisodeId,
+            HoldUntil = s.Alarm?.HoldUntil,
+            SilencedUntil = s.Alarm?.SilencedUntil,
+            AlarmBy = s.Alarm?.By,
+            AcknowledgedBy = s.Episode is { } e && s.Alarm?.Acknowledges(e.EpisodeId) == true ? s.Alarm.AcknowledgedBy : null,
         };
     }
 
