@@ -1,4 +1,5 @@
 using System.Globalization;
+using Npa.Monitor.Alarms;
 using Npa.Monitor.Configuration;
 using Npa.Shared.Messages;
 using Npa.Shared.Nips;
@@ -38,12 +39,26 @@ public sealed class AlertStateMachine
     /// <summary>The running episode, if any.</summary>
     public ActiveEpisode? Active => _episode is { } e ? new ActiveEpisode(e.Id, e.Category, e.Peak, e.StartedAt) : null;
 
-    /// <summary>Feeds the smoothed score at <paramref name="now"/> (null: no assessable face) and returns the events it raises.</summary>
-    public IReadOnlyList<AlertEvent> Update(DateTimeOffset now, double? score)
+    /// <summary>Reason of the <c>end</c> raised when a nurse puts the bed on hold during care.</summary>
+    public const string HoldReason = "hold";
+
+    /// <summary>
+    /// Feeds the smoothed score at <paramref name="now"/> (null: no assessable face) and returns the events it raises.
+    /// <paramref name="control"/> is what nurses asked: on hold no episode starts (a running one ends, reason
+    /// <see cref="HoldReason"/>, and the score during care does not count towards the next); silenced, none starts
+    /// and no reminder goes out; an acknowledged episode gets no periodic reminders.
+    /// </summary>
+    public IReadOnlyList<AlertEvent> Update(DateTimeOffset now, double? score, AlarmControl? control = null)
     {
         var events = new List<AlertEvent>(2);
-        if (_episode is null) Arm(now, score, events);
-        else Continue(now, score, events);
+        if (control?.IsHeld(now) == true)
+        {
+            if (_episode is not null) Finish(now, score, HoldReason, events);
+            _armedSince = null;
+            return events;
+        }
+        if (_episode is null) Arm(now, score, control?.IsSilenced(now) == true, events);
+        else Continue(now, score, control, events);
         return events;
     }
 
@@ -56,7 +71,7 @@ public sealed class AlertStateMachine
         return end;
     }
 
-    private void Arm(DateTimeOffset now, double? score, List<AlertEvent> events)
+    private void Arm(DateTimeOffset now, double? score, bool silenced, List<AlertEvent> events)
     {
         if (score is not double s || s < _start || now < _cooldownUntil)
         {
@@ -69,7 +84,8 @@ public sealed class AlertStateMachine
             _armedPeak = s;
         }
         _armedPeak = Math.Max(_armedPeak, s);
-        if (now - _armedSince.Value < _sustain) return;
+        // Silenced: keep counting, so that pain that outlasts the silence starts an episode as soon as it ends.
+        if (now - _armedSince.Value < _sustain || silenced) return;
 
         var startedAt = _armedSince.Value;
         string id = string.Create(CultureInfo.InvariantCulture, $"{_bedId}-{startedAt.UtcDateTime:yyyyMMdd'T'HHmmss.fff'Z'}");
@@ -78,7 +94,7 @@ public sealed class AlertStateMachine
         events.Add(Raise(AlertEventKind.Start, now, s, "sustained", null));
     }
 
-    private void Continue(DateTimeOffset now, double? score, List<AlertEvent> events)
+    private void Continue(DateTimeOffset now, double? score, AlarmControl? control, List<AlertEvent> events)
     {
         var e = _episode!;
         if (score is double s)
@@ -107,7 +123,8 @@ public sealed class AlertStateMachine
             Finish(now, null, "signal_lost", events);
             return;
         }
-        if (now - e.LastUpdateAt >= _updateInterval)
+        bool quiet = control is not null && (control.IsSilenced(now) || control.Acknowledges(e.Id));
+        if (!quiet && now - e.LastUpdateAt >= _updateInterval)
         {
             events.Add(Raise(AlertEventKind.Update, now, score, "periodic", null));
             e.LastUpdateAt = now;

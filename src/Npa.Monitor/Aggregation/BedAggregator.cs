@@ -1,5 +1,7 @@
 using Npa.Capture.Frames;
+using Npa.Monitor.Alarms;
 using Npa.Monitor.Configuration;
+using Npa.Shared.Messages;
 using Npa.Shared.Nips;
 
 namespace Npa.Monitor.Aggregation;
@@ -10,6 +12,8 @@ namespace Npa.Monitor.Aggregation;
 /// </summary>
 public sealed class BedAggregator
 {
+    private readonly string _bedId;
+    private readonly BedAlarmControls? _alarms;
     private readonly IScoreSmoother _smoother;
     private readonly AlertStateMachine _alerts;
     private readonly TimeSpan _noFaceAfter;
@@ -19,8 +23,11 @@ public sealed class BedAggregator
     private DateTimeOffset? _lastAssessedAt;
     private FaceState _lastFailure = FaceState.NoFace;
 
-    public BedAggregator(string bedId, AlertsOptions options, DateTimeOffset start, CameraStatus camera = CameraStatus.Offline)
+    /// <param name="alarms">Nurses' commands (hold, silence, ack) for this monitor's beds; null: none are taken.</param>
+    public BedAggregator(string bedId, AlertsOptions options, DateTimeOffset start, CameraStatus camera = CameraStatus.Offline, BedAlarmControls? alarms = null)
     {
+        _bedId = bedId;
+        _alarms = alarms;
         ArgumentNullException.ThrowIfNull(options);
         _smoother = options.Smoothing == SmoothingMethod.Median
             ? new MedianSmoother(options.MedianWindow)
@@ -49,12 +56,15 @@ public sealed class BedAggregator
             ObservationKind.Camera => CameraChanged(observation),
             _ => NotAssessable(null),
         };
-        var events = _alerts.Update(_now, next.Score);
-        next = next with { Time = _now, Episode = _alerts.Active };
+        var control = _alarms?.For(_bedId, _now);
+        var events = _alerts.Update(_now, next.Score, control);
+        foreach (var ended in events.Where(e => e.Kind == AlertEventKind.End)) _alarms?.EpisodeEnded(_bedId, ended.EpisodeId);
+        if (events.Count > 0 && _alarms is not null) control = _alarms.For(_bedId, _now);
+        next = next with { Time = _now, Episode = _alerts.Active, Alarm = control };
         if (next.Category != before.Category) next = next with { Since = _now };
         _state = next;
         bool changed = events.Count > 0 || next.Category != before.Category || next.Face != before.Face
-            || next.Camera != before.Camera || next.Episode?.EpisodeId != before.Episode?.EpisodeId;
+            || next.Camera != before.Camera || next.Episode?.EpisodeId != before.Episode?.EpisodeId || next.Alarm != before.Alarm;
         return new BedUpdate(next, events, changed);
     }
 

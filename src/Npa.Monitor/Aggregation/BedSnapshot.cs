@@ -1,4 +1,5 @@
 using Npa.Capture.Frames;
+using Npa.Monitor.Alarms;
 using Npa.Shared.Nips;
 
 namespace Npa.Monitor.Aggregation;
@@ -32,4 +33,8 @@ public sealed record BedSnapshot(
     string? CameraDetail,
     string? ModelId,
     ActiveEpisode? Episode,
-    long AssessedCount);
+    long AssessedCount)
+{
+    /// <summary>What nurses asked of the bed's alarms (hold, silence, ack); null when nothing.</summary>
+    public AlarmControl? Alarm { get; init; }
+}

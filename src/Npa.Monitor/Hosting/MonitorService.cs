@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npa.Capture.Frames;
 using Npa.Monitor.Aggregation;
+using Npa.Monitor.Alarms;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Metrics;
 using Npa.Monitor.ModelSwap;
@@ -30,6 +31,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
     private readonly IReadOnlyList<IBedOutput> _outputs;
     private readonly IReadOnlyList<IStatsOutput> _statsOutputs;
     private readonly IScheduler _scheduler;
+    private readonly BedAlarmControls? _alarms;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     // Replaced, never mutated, so /healthz and /api/beds can read it while start-up adds beds.
@@ -42,10 +44,13 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
     private int _stopped;
 
     /// <param name="flagging">The flagging stage; null keeps no frames (replay, unless asked).</param>
+    /// <param name="alarms">Nurses' alarm commands for the beds; null: none (replay).</param>
     public MonitorService(IOptions<BedsOptions> beds, IOptions<InferenceOptions> inference, IOptions<AlertsOptions> alerts,
         IInferenceEngineFactory engines, IBedFrontEndFactory frontEnds, FlaggingStage? flagging,
-        IEnumerable<IBedOutput> outputs, IEnumerable<IStatsOutput> statsOutputs, IScheduler scheduler, ILoggerFactory loggers)
+        IEnumerable<IBedOutput> outputs, IEnumerable<IStatsOutput> statsOutputs, IScheduler scheduler, ILoggerFactory loggers,
+        BedAlarmControls? alarms = null)
     {
+        _alarms = alarms;
         _flagging = flagging;
         _beds = beds;
         _inference = inference;
@@ -110,7 +115,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
     private void StartBed(BedOptions bed)
     {
         var counters = new BedCounters(bed.Id);
-        var aggregator = new BedAggregator(bed.Id, _alerts.Value, _scheduler.Now, bed.Enabled ? CameraStatus.Offline : CameraStatus.Disabled);
+        var aggregator = new BedAggregator(bed.Id, _alerts.Value, _scheduler.Now, bed.Enabled ? CameraStatus.Offline : CameraStatus.Disabled, _alarms);
         IBedFrontEnd? frontEnd = null;
         if (bed.Enabled)
         {

@@ -7,24 +7,29 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using Npa.Shared.Messages;
 
 namespace Npa.Monitor.Mqtt;
 
 /// <summary>
 /// The MQTTnet server inside the monitor (loopback by default; elsewhere only with TLS) with a small ACL: the
-/// monitor's own client may publish; dashboard users (and, on loopback when allowed, anonymous tools) may only subscribe.
+/// monitor's own client may publish; station users may also publish alarm commands (see <see cref="StationCommandRule"/>);
+/// dashboard users (and, on loopback when allowed, anonymous tools) may only subscribe.
 /// </summary>
 public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
 {
     private const string RoleKey = "npa.role";
     private const string Publisher = "publisher";
     private const string Subscriber = "subscriber";
+    private const string Station = "station";
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
 
     private readonly MqttOptions _options;
     private readonly MonitorMqttCredentials _monitor;
+    private readonly MqttTopics _topics;
     private readonly ILogger _logger;
     private readonly Dictionary<string, byte[]> _dashboardPasswords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _stationPasswords = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private MqttServer? _server;
     private X509Certificate2? _certificate;
@@ -40,6 +45,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
         if (monitorCredentials.Username is null || monitorCredentials.Password is null)
             throw new ArgumentException("the embedded broker needs the monitor's user name and password to tell the publisher apart", nameof(monitorCredentials));
         _options = options;
+        _topics = new MqttTopics(options.TopicPrefix);
         _monitor = monitorCredentials;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -61,6 +67,9 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
             _dashboardPasswords.Clear();
             foreach (var user in _options.DashboardUsers)
                 _dashboardPasswords[user.Username] = Encoding.UTF8.GetBytes(MonitorMqttCredentials.ReadPasswordFile(user.PasswordFile));
+            _stationPasswords.Clear();
+            foreach (var user in _options.StationUsers)
+                _stationPasswords[user.Username] = Encoding.UTF8.GetBytes(MonitorMqttCredentials.ReadPasswordFile(user.PasswordFile));
             var address = IPAddress.Parse(_options.Host);
             // Also enforced here, not only by the options validator: the broker is public, and a caller that skips
             // the validator must not end up serving scores in the clear to the ward network.
@@ -75,8 +84,8 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
             server.InterceptingPublishAsync += InterceptPublishAsync;
             await server.StartAsync();
             _server = server;
-            _logger.LogInformation("Embedded MQTT broker listening on {Host}:{Port} ({Tls}; {Users} dashboard users, anonymous subscribers {Anonymous})",
-                _options.Host, _options.Port, _options.Tls ? "TLS" : "no TLS", _options.DashboardUsers.Count, AnonymousAllowed ? "allowed on loopback" : "refused");
+            _logger.LogInformation("Embedded MQTT broker listening on {Host}:{Port} ({Tls}; {Users} dashboard users, {Stations} station users, anonymous subscribers {Anonymous})",
+                _options.Host, _options.Port, _options.Tls ? "TLS" : "no TLS", _options.DashboardUsers.Count, _options.StationUsers.Count, AnonymousAllowed ? "allowed on loopback" : "refused");
         }
         finally
         {
@@ -135,7 +144,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
             _logger.LogWarning("Embedded MQTT broker refused client {ClientId} (user '{User}')", e.ClientId, e.UserName);
             return Task.CompletedTask;
         }
-        if (role == Subscriber && string.Equals(e.ClientId, _options.ClientId, StringComparison.Ordinal))
+        if (role != Publisher && string.Equals(e.ClientId, _options.MonitorClientId(), StringComparison.Ordinal))
         {
             // A subscriber with the monitor's client id would take over (and cut) the monitor's session.
             e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
@@ -157,11 +166,18 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
     private Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
         if (e.SessionItems[RoleKey] is Publisher) return Task.CompletedTask;
+        string? refusal = "subscribe-only";
+        if (e.SessionItems[RoleKey] is Station)
+        {
+            var m = e.ApplicationMessage;
+            refusal = StationCommandRule.Refusal(_topics, e.UserName, m.Topic, m.Retain, m.Payload);
+            if (refusal is null) return Task.CompletedTask;
+        }
         e.ProcessPublish = false;
         e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
         Interlocked.Increment(ref _rejectedPublishes);
-        _logger.LogWarning("Embedded MQTT broker refused a publish to {Topic} from {ClientId} (user '{User}'): subscribe-only",
-            e.ApplicationMessage.Topic, e.ClientId, e.UserName);
+        _logger.LogWarning("Embedded MQTT broker refused a publish to {Topic} from {ClientId} (user '{User}'): {Reason}",
+            e.ApplicationMessage.Topic, e.ClientId, e.UserName, refusal);
         return Task.CompletedTask;
     }
 
@@ -176,6 +192,8 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable
         byte[] given = Encoding.UTF8.GetBytes(password ?? "");
         if (user == _monitor.Username && CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(_monitor.Password!)))
             return Publisher;
+        if (_stationPasswords.TryGetValue(user, out var station))
+            return CryptographicOperations.FixedTimeEquals(given, station) ? Station : null;
         return _dashboardPasswords.TryGetValue(user, out var expected) && CryptographicOperations.FixedTimeEquals(given, expected)
             ? Subscriber : null;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npa.Monitor.Alarms;
 using Npa.Monitor.Storage;
 using Npa.Shared.Messages;
 
@@ -29,10 +30,11 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
 
     /// <summary>
     /// Opens the outbox at <paramref name="outboxPath"/> and queues the end of each episode left open there (at
-    /// <paramref name="time"/>'s now); nothing connects until <see cref="StartAsync"/>.
+    /// <paramref name="time"/>'s now); nothing connects until <see cref="StartAsync"/>. <paramref name="beds"/> are
+    /// the beds this instance claims on the broker; <paramref name="alarms"/> takes the nurses' commands for them.
     /// </summary>
     public MqttAssessmentPublisher(MqttOptions options, MonitorMqttCredentials credentials, string outboxPath, ILogger<MqttAssessmentPublisher>? logger = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, IEnumerable<string>? beds = null, BedAlarmControls? alarms = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
@@ -43,8 +45,10 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
         try
         {
             _lastSeq = new Dictionary<string, long>(_outbox.LastSeqs(), StringComparer.Ordinal);
-            _link = new ReliableMqttPublisher(options, credentials, _outbox, _topics.Available, logger, time);
+            _link = new ReliableMqttPublisher(options, credentials, _outbox, _topics.Available(options.InstanceId), logger, time);
             EndLeftOpenEpisodes(time.GetUtcNow());
+            SetUpClaims(beds ?? [], time);
+            if (alarms is not null) SetUpCommands(alarms);
         }
         catch
         {
@@ -91,7 +95,7 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
     public Task PublishStatsAsync(StatsMessage message, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _link.PublishBestEffortAsync(_topics.Stats, MqttJson.Serialize(message), 0, retain: false, ct);
+        return _link.PublishBestEffortAsync(_topics.Stats(_options.InstanceId), MqttJson.Serialize(message), 0, retain: false, ct);
     }
 
     /// <inheritdoc />

@@ -13,7 +13,7 @@ internal static class MqttClientOptionsFactory
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)
-            .WithClientId(options.ClientId)
+            .WithClientId(options.MonitorClientId())
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(true)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(5))

@@ -1,3 +1,5 @@
+using Npa.Shared.Messages;
+
 namespace Npa.Monitor.Mqtt;
 
 /// <summary>MQTT broker, credentials, topics and the alert outbox (config section <c>Mqtt</c>).</summary>
@@ -39,8 +41,18 @@ public sealed class MqttOptions
     /// <summary>QoS of <c>…/assessment</c> messages (0 or 1).</summary>
     public int AssessmentQoS { get; set; }
 
-    /// <summary>MQTT client id of the monitor.</summary>
-    public string ClientId { get; set; } = "npa-monitor";
+    /// <summary>
+    /// This monitor instance on the broker: its own availability, stats, claim and conflict topics
+    /// (<c>{prefix}/monitors/{InstanceId}/…</c>). Letters, digits, '-' and '_'; by default the host name, lower case.
+    /// Each instance on one broker needs its own.
+    /// </summary>
+    public string InstanceId { get; set; } = MonitorInstanceId.FromHostName(Environment.MachineName);
+
+    /// <summary>MQTT client id of the monitor (null: <c>npa-monitor-{InstanceId}</c>, so that instances on one broker do not take over each other's session).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The client id the monitor connects with.</summary>
+    public string MonitorClientId() => ClientId ?? $"npa-monitor-{InstanceId}";
 
     /// <summary>First wait before reconnecting; doubles per failed attempt.</summary>
     public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -77,4 +89,10 @@ public sealed class MqttOptions
 
     /// <summary>Nursing-station users of the embedded broker (subscribe only).</summary>
     public IList<MqttDashboardUser> DashboardUsers { get; } = [];
+
+    /// <summary>
+    /// Nurses'-station users of the embedded broker (<c>npa-monitor station</c>): may subscribe to everything and
+    /// publish only alarm commands (<c>{prefix}/beds/+/set/+</c>, not retained, signed with their own user).
+    /// </summary>
+    public IList<MqttDashboardUser> StationUsers { get; } = [];
 }

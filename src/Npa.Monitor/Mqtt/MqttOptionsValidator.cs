@@ -33,8 +33,10 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
         if (!TopicPrefixPattern().IsMatch(options.TopicPrefix ?? ""))
             Fail("TopicPrefix", $"is '{options.TopicPrefix}'; use letters, digits, '-', '_' and inner '/' (no '+', '#' or spaces)");
         if (options.AssessmentQoS is not (0 or 1)) Fail("AssessmentQoS", $"is {options.AssessmentQoS}; it must be 0 or 1");
-        if (string.IsNullOrWhiteSpace(options.ClientId) || options.ClientId.Length > 128)
-            Fail("ClientId", "must be 1 to 128 characters");
+        if (options.ClientId is { } clientId && (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 128))
+            Fail("ClientId", "must be 1 to 128 characters (leave it out for npa-monitor-{InstanceId})");
+        if (!Npa.Shared.Messages.MonitorInstanceId.IsValid(options.InstanceId))
+            Fail("InstanceId", $"is '{options.InstanceId}'; use 1 to {Npa.Shared.Messages.MonitorInstanceId.MaxLength} letters, digits, '-' or '_' (it is one topic level: no '/', '+', '#', '.' or spaces)");
         if (options.ReconnectMinDelay <= TimeSpan.Zero) Fail("ReconnectMinDelay", $"is {options.ReconnectMinDelay}; it must be positive");
         if (options.ReconnectMaxDelay < options.ReconnectMinDelay || options.ReconnectMaxDelay > TimeSpan.FromMinutes(10))
             Fail("ReconnectMaxDelay", $"is {options.ReconnectMaxDelay}; it must be at least Mqtt:ReconnectMinDelay and at most 00:10:00");
@@ -52,15 +54,21 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
 
     private static void ValidateUsers(MqttOptions options, Action<string, string> fail)
     {
-        if (options.DashboardUsers.Count > 0 && options.Mode == MqttMode.External)
-            fail("DashboardUsers", "are for the embedded broker's ACL; configure users on the external broker itself");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < options.DashboardUsers.Count; i++)
+        ValidateUsers(options, "DashboardUsers", options.DashboardUsers, seen, fail);
+        ValidateUsers(options, "StationUsers", options.StationUsers, seen, fail);
+    }
+
+    private static void ValidateUsers(MqttOptions options, string section, IList<MqttDashboardUser> users, HashSet<string> seen, Action<string, string> fail)
+    {
+        if (users.Count > 0 && options.Mode == MqttMode.External)
+            fail(section, "are for the embedded broker's ACL; configure users on the external broker itself");
+        for (int i = 0; i < users.Count; i++)
         {
-            var user = options.DashboardUsers[i];
-            string key = $"DashboardUsers:{i}";
+            var user = users[i];
+            string key = $"{section}:{i}";
             if (string.IsNullOrWhiteSpace(user.Username)) fail($"{key}:Username", "is empty");
-            else if (!seen.Add(user.Username)) fail($"{key}:Username", $"'{user.Username}' appears twice");
+            else if (!seen.Add(user.Username)) fail($"{key}:Username", $"'{user.Username}' appears twice (DashboardUsers and StationUsers share one name space)");
             else if (user.Username == options.Username) fail($"{key}:Username", $"'{user.Username}' is the monitor's own user");
             if (string.IsNullOrWhiteSpace(user.PasswordFile)) fail($"{key}:PasswordFile", "is empty");
             else if (!File.Exists(user.PasswordFile)) fail($"{key}:PasswordFile", $"'{user.PasswordFile}' does not exist");

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using System.Reactive.Concurrency;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npa.Monitor.Alarms;
 using Npa.Monitor.Configuration;
 
 namespace Npa.Monitor.Mqtt;
@@ -23,11 +26,15 @@ public static class MqttServiceCollectionExtensions
             sp.GetRequiredService<IOptions<MqttOptions>>().Value, sp.GetRequiredService<MonitorMqttCredentials>(),
             sp.GetService<ILogger<EmbeddedMqttBroker>>()));
         services.AddHostedService(sp => new EmbeddedBrokerHost(sp));
+        services.TryAddSingleton(sp => new BedAlarmControls(sp.GetRequiredService<IOptions<BedsOptions>>().Value.Select(b => b.Id),
+            sp.GetService<IScheduler>() ?? DefaultScheduler.Instance, sp.GetService<ILogger<BedAlarmControls>>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
             string outbox = options.OutboxPath ?? Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "mqtt-outbox.db");
-            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>());
+            var beds = sp.GetRequiredService<IOptions<BedsOptions>>().Value.Select(b => b.Id);
+            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>(),
+                beds: beds, alarms: sp.GetRequiredService<BedAlarmControls>());
         });
         services.AddSingleton<IAssessmentPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttAssessmentPublisher>());

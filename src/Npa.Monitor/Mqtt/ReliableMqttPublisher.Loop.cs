@@ -87,6 +87,7 @@ public sealed partial class ReliableMqttPublisher
         if (connect.ResultCode != MqttClientConnectResultCode.Success)
             throw new MqttRefusedException($"the broker refused the connection: {connect.ResultCode} {connect.ReasonString}");
         await _client.PublishAsync(Message(_availabilityTopic, Encoding.UTF8.GetBytes(Availability.Online), 1, true), ct);
+        await AnnounceAndSubscribeAsync(ct);
         int replayed = 0;
         if (_options.ReplayWindow > TimeSpan.Zero)
         {

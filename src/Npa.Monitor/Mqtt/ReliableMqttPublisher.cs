@@ -123,6 +123,7 @@ public sealed partial class ReliableMqttPublisher : IAsyncDisposable
         if (!_client.IsConnected) return;
         try
         {
+            await ClearAnnouncementsAsync(ct);
             await _client.PublishAsync(Message(_availabilityTopic, Encoding.UTF8.GetBytes(Availability.Stopped), 1, true), ct);
             await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), ct);
         }

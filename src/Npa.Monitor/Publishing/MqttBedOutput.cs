@@ -15,7 +15,7 @@ namespace Npa.Monitor.Publishing;
 /// Sends each bed's results to MQTT: every assessment (best effort), the retained state when it changes (or its score
 /// moves, or at least every <see cref="StateRefresh"/>), the retained status when it changes, and every alert event.
 /// </summary>
-public sealed class MqttBedOutput(IAssessmentPublisher publisher, IOptions<AlertsOptions> alerts, ILogger<MqttBedOutput> logger) : IBedOutput, IStatsOutput
+public sealed class MqttBedOutput(IAssessmentPublisher publisher, IOptions<AlertsOptions> alerts, IOptions<MqttOptions> mqtt, ILogger<MqttBedOutput> logger) : IBedOutput, IStatsOutput
 {
     private readonly ReadingGate _gate = ReadingGate.From(alerts.Value);
     /// <summary>Longest time between two retained state messages of a bed with a score.</summary>
@@ -60,7 +60,7 @@ public sealed class MqttBedOutput(IAssessmentPublisher publisher, IOptions<Alert
     }
 
     public void OnStats(MonitorStats stats) =>
-        Observe(publisher.PublishStatsAsync(MqttMessages.Stats(stats, Interlocked.Increment(ref _statsSeq))), "stats");
+        Observe(publisher.PublishStatsAsync(MqttMessages.Stats(stats, Interlocked.Increment(ref _statsSeq), mqtt.Value.InstanceId)), "stats");
 
     private BedSequence Bed(string id) => _beds.GetOrAdd(id, _ => new BedSequence());
 

@@ -55,6 +55,11 @@ public static class MqttMessages
             Since = s.Since,
             FaceVisible = s.Face == FaceState.Visible,
             CameraStatus = StatusOf(s),
+            EpisodeId = s.Episode?.EpisodeId,
+            HoldUntil = s.Alarm?.HoldUntil,
+            SilencedUntil = s.Alarm?.SilencedUntil,
+            AlarmBy = s.Alarm?.By,
+            AcknowledgedBy = s.Episode is { } e && s.Alarm?.Acknowledges(e.EpisodeId) == true ? s.Alarm.AcknowledgedBy : null,
         };
     }
 
@@ -95,13 +100,14 @@ public static class MqttMessages
         };
     }
 
-    public static StatsMessage Stats(MonitorStats stats, long seq)
+    public static StatsMessage Stats(MonitorStats stats, long seq, string monitorId)
     {
         ArgumentNullException.ThrowIfNull(stats);
         // Per-frame model time: the batch's time shared by its crops.
         double perFrame = stats.MeanBatchSize > 0 ? stats.InferenceMs / stats.MeanBatchSize : 0;
         return new StatsMessage
         {
+            MonitorId = monitorId,
             Seq = seq,
             Time = stats.Time,
             UptimeSeconds = stats.Uptime.TotalSeconds,

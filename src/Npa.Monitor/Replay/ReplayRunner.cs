@@ -8,6 +8,7 @@ using Npa.Capture.Simulation;
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Hosting;
+using Npa.Monitor.Mqtt;
 using Npa.Monitor.ModelSwap;
 using Npa.Monitor.Pipeline;
 using Npa.Monitor.Publishing;
@@ -51,7 +52,7 @@ public static class ReplayRunner
         var truth = new List<FrameGroundTruth>();
         using var truthSubscription = frontEnds.SimulatedGroundTruth.Subscribe(truth.Add);
         var publisher = new InMemoryAssessmentPublisher();
-        var mqtt = new MqttBedOutput(publisher, services.GetRequiredService<IOptions<AlertsOptions>>(), loggers.CreateLogger<MqttBedOutput>());
+        var mqtt = new MqttBedOutput(publisher, services.GetRequiredService<IOptions<AlertsOptions>>(), Options.Create(new MqttOptions()), loggers.CreateLogger<MqttBedOutput>());
         var sampled = new SampledFrameLog();
         var monitor = new MonitorService(Options.Create(bedsOptions), Options.Create(inference), services.GetRequiredService<IOptions<AlertsOptions>>(),
             new PackageEngineFactory(Options.Create(inference), loggers), frontEnds, flagging: null,

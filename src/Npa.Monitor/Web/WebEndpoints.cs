@@ -10,7 +10,7 @@ using Prometheus;
 
 namespace Npa.Monitor.Web;
 
-/// <summary>Maps /healthz, /metrics, /api/beds, /api/events (SSE), /api/session and the dashboard page.</summary>
+/// <summary>Maps /healthz, /metrics, /api/beds, /api/events (SSE), /api/monitor, /api/session and the dashboard page.</summary>
 public static class WebEndpoints
 {
     /// <summary>Maps every public endpoint of the monitor.</summary>
@@ -23,6 +23,7 @@ public static class WebEndpoints
         app.MapGet("/api/beds", (BedStateHub hub) => Results.Json(new { beds = hub.Beds(withHistory: true), alerts = hub.RecentAlerts() }, WebJson.Options))
             .WithMetadata(new PatientData());
         app.MapGet("/api/events", StreamAsync).WithMetadata(new PatientData());
+        app.MapMonitorInfo();
         app.MapDashboardSession();
         app.MapFlagApi();
         app.MapGet("/", (HttpContext ctx) => DashboardAssets.ServeAsync(ctx, "index.html"));

@@ -1,6 +1,6 @@
 namespace Npa.Shared.Messages;
 
-/// <summary>Plain-text payloads of the retained <c>{prefix}/available</c> topic.</summary>
+/// <summary>Plain-text payloads of the retained <c>{prefix}/monitors/{instance}/available</c> topic.</summary>
 public static class Availability
 {
     /// <summary>The service is running.</summary>

@@ -36,4 +36,22 @@ public sealed record BedStateMessage : IMqttMessage
 
     /// <summary>Camera state of the bed.</summary>
     public required BedStatus CameraStatus { get; init; }
+
+    // Additions to npa.state/1 (a reader of the first version can ignore them): the running episode and what nurses
+    // asked of the bed's alarms.
+
+    /// <summary>The running pain episode (its alerts carry the same id); null when none runs.</summary>
+    public string? EpisodeId { get; init; }
+
+    /// <summary>On hold during care until then (no episode starts); null when not on hold.</summary>
+    public DateTimeOffset? HoldUntil { get; init; }
+
+    /// <summary>Alarms silenced until then (no episode starts, no reminders); null when not silenced.</summary>
+    public DateTimeOffset? SilencedUntil { get; init; }
+
+    /// <summary>Who asked for the hold or silence; null when neither.</summary>
+    public string? AlarmBy { get; init; }
+
+    /// <summary>Who acknowledged the running episode; null when it is not acknowledged (or none runs).</summary>
+    public string? AcknowledgedBy { get; init; }
 }

@@ -44,6 +44,9 @@ public static class MqttJson
         var t when t == typeof(AlertEventMessage) => AlertEventMessage.SchemaName,
         var t when t == typeof(BedStatusMessage) => BedStatusMessage.SchemaName,
         var t when t == typeof(StatsMessage) => StatsMessage.SchemaName,
+        var t when t == typeof(BedClaimMessage) => BedClaimMessage.SchemaName,
+        var t when t == typeof(BedConflictMessage) => BedConflictMessage.SchemaName,
+        var t when t == typeof(BedCommandMessage) => BedCommandMessage.SchemaName,
         var t => throw new ArgumentException($"{t.Name} is not an MQTT payload type"),
     };
 }

@@ -12,4 +12,7 @@ namespace Npa.Shared.Messages;
 [JsonSerializable(typeof(AlertEventMessage))]
 [JsonSerializable(typeof(BedStatusMessage))]
 [JsonSerializable(typeof(StatsMessage))]
+[JsonSerializable(typeof(BedClaimMessage))]
+[JsonSerializable(typeof(BedConflictMessage))]
+[JsonSerializable(typeof(BedCommandMessage))]
 public sealed partial class MqttJsonContext : JsonSerializerContext;

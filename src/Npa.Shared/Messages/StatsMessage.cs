@@ -1,13 +1,16 @@
 namespace Npa.Shared.Messages;
 
-/// <summary>Payload of <c>npa/stats</c>: the service's throughput per bed and its uptime.</summary>
+/// <summary>Payload of <c>npa/monitors/{instance}/stats</c>: one instance's throughput per bed and its uptime.</summary>
 public sealed record StatsMessage : IMqttMessage
 {
     /// <summary>Schema of this payload.</summary>
-    public const string SchemaName = "npa.stats/1";
+    public const string SchemaName = "npa.stats/2";
 
     /// <inheritdoc/>
     public string Schema { get; init; } = SchemaName;
+
+    /// <summary>The reporting instance (new in version 2, which moved stats to a topic per instance).</summary>
+    public required string MonitorId { get; init; }
 
     /// <inheritdoc/>
     public required long Seq { get; init; }
@@ -24,7 +27,7 @@ public sealed record StatsMessage : IMqttMessage
     /// <summary>Value equality, comparing <see cref="Beds"/> element by element.</summary>
     public bool Equals(StatsMessage? other) =>
         other is not null && (ReferenceEquals(this, other)
-            || ((Schema, Seq, Time, UptimeSeconds) == (other.Schema, other.Seq, other.Time, other.UptimeSeconds) && Beds.SequenceEqual(other.Beds)));
+            || ((Schema, MonitorId, Seq, Time, UptimeSeconds) == (other.Schema, other.MonitorId, other.Seq, other.Time, other.UptimeSeconds) && Beds.SequenceEqual(other.Beds)));
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Seq, Time, UptimeSeconds, Beds.Count);

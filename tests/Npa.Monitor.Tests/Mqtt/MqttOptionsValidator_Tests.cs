@@ -21,6 +21,15 @@ public sealed class MqttOptionsValidator_Tests : IDisposable
         Assert.Equal(ValidateOptionsResult.Success, new MqttOptionsValidator().Validate(null, defaults));
     }
 
+    [Fact]
+    public void Instance_Id_Defaults_To_The_Host_Name_And_Names_The_Client_Id()
+    {
+        var defaults = new MqttOptions();
+        Assert.Equal(Npa.Shared.Messages.MonitorInstanceId.FromHostName(Environment.MachineName), defaults.InstanceId);
+        Assert.Equal("npa-monitor-" + defaults.InstanceId, defaults.MonitorClientId());
+        Assert.Equal("fixed", new MqttOptions { ClientId = "fixed" }.MonitorClientId());
+    }
+
     [Theory]
     [InlineData("Port", "70000", "Mqtt:Port is 70000; it must be between 1 and 65535")]
     [InlineData("AssessmentQoS", "2", "Mqtt:AssessmentQoS is 2; it must be 0 or 1")]
@@ -34,6 +43,8 @@ public sealed class MqttOptionsValidator_Tests : IDisposable
     [InlineData("ReconnectMinDelay", "00:00:00", "Mqtt:ReconnectMinDelay is 00:00:00; it must be positive")]
     [InlineData("OutboxCapacity", "1", "Mqtt:OutboxCapacity is 1")]
     [InlineData("PendingReconnectMaxDelay", "00:00:00", "Mqtt:PendingReconnectMaxDelay is 00:00:00; it must be positive")]
+    [InlineData("InstanceId", "ward.3", "Mqtt:InstanceId is 'ward.3'; use 1 to 64 letters, digits, '-' or '_'")]
+    [InlineData("InstanceId", "ward/3", "Mqtt:InstanceId is 'ward/3'")]
     public void Bad_Value_From_Configuration_Fails_At_Start_Naming_The_Key(string key, string value, string expected)
     {
         var ex = Assert.Throws<OptionsValidationException>(() => Bind(new() { [$"Mqtt:{key}"] = value }));

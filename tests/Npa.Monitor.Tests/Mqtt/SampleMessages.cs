@@ -35,7 +35,7 @@ public static class SampleMessages
 
     public static StatsMessage Stats(long seq) => new()
     {
-        Seq = seq, Time = T0.AddSeconds(seq), UptimeSeconds = 60,
+        MonitorId = "m1", Seq = seq, Time = T0.AddSeconds(seq), UptimeSeconds = 60,
         Beds = [new BedStats { BedId = "bed1", CameraFps = 15, AssessedFps = 2, SkippedFps = 13, InferenceMs = 30, QueueDepth = 0 }],
     };
 }

@@ -20,7 +20,9 @@ public class MqttBedOutput_Tests
             s["Alerts:EndSustainSeconds"] = "0.3";
             s["Alerts:CooldownSeconds"] = "0";
         });
-        int port = monitor.App.Services.GetRequiredService<IOptions<MqttOptions>>().Value.Port;
+        var mqtt = monitor.App.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
+        int port = mqtt.Port;
+        string statsTopic = $"npa/monitors/{mqtt.InstanceId}/stats";
         var received = new ConcurrentQueue<(string Topic, string Payload, bool Retain)>();
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e =>
@@ -37,7 +39,7 @@ public class MqttBedOutput_Tests
             await Eventually.TrueAsync(() => received.Any(m => m.Topic == "npa/beds/bed-1/alert"), "an alert start");
             bed1 = 1;
             await Eventually.TrueAsync(() => received.Count(m => m.Topic == "npa/beds/bed-1/alert") >= 2, "the alert end");
-            await Eventually.TrueAsync(() => received.Any(m => m.Topic == "npa/stats"), "a stats message");
+            await Eventually.TrueAsync(() => received.Any(m => m.Topic == statsTopic), "a stats message");
         }
 
         var assessments = received.Where(m => m.Topic.EndsWith("/assessment", StringComparison.Ordinal))
@@ -61,7 +63,7 @@ public class MqttBedOutput_Tests
         Assert.True(state.FaceVisible);
         var status = MqttJson.Deserialize<BedStatusMessage>(Encoding.UTF8.GetBytes(received.Last(m => m.Topic == "npa/beds/bed-2/status").Payload));
         Assert.Equal(BedStatus.Online, status.Status);
-        var stats = MqttJson.Deserialize<StatsMessage>(Encoding.UTF8.GetBytes(received.First(m => m.Topic == "npa/stats").Payload));
+        var stats = MqttJson.Deserialize<StatsMessage>(Encoding.UTF8.GetBytes(received.First(m => m.Topic == statsTopic).Payload));
         Assert.Equal(["bed-1", "bed-2"], stats.Beds.Select(b => b.BedId));
     }
 }

@@ -8,6 +8,7 @@ using Npa.Capture.Sources;
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.ModelSwap;
+using Npa.Monitor.Mqtt;
 using Npa.Monitor.Pipeline;
 using Npa.Monitor.Publishing;
 using Npa.Monitor.Replay;
@@ -40,7 +41,7 @@ internal sealed class VirtualBed : IDisposable
         FrontEnd = new TestFrontEnd("bed-1", frames, CameraStatuses, framesPerSecond);
         Counters = new BedCounters("bed-1");
         Chain = new BedChain(bed, FrontEnd, Batcher, new BedAggregator("bed-1", alerts, T0), flagging,
-            [new MqttBedOutput(Published, Options.Create(alerts), NullLogger<MqttBedOutput>.Instance), Sampled], Counters, Scheduler, NullLogger.Instance);
+            [new MqttBedOutput(Published, Options.Create(alerts), Options.Create(new MqttOptions { InstanceId = "virtual" }), NullLogger<MqttBedOutput>.Instance), Sampled], Counters, Scheduler, NullLogger.Instance);
     }
 
     public HistoricalScheduler Scheduler { get; } = new(T0);

@@ -70,6 +70,7 @@ internal static class MessageSamples
 
     public static StatsMessage Stats() => new()
     {
+        MonitorId = "ward-3a",
         Seq = 120,
         Time = T0,
         UptimeSeconds = 1203.5,

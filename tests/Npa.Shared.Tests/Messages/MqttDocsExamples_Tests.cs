@@ -54,4 +54,35 @@ public sealed class MqttDocsExamples_Tests
         var bytes = Example("stats");
         AssertSameDocument(bytes, MqttJson.Deserialize<StatsMessage>(bytes));
     }
+
+    [Fact]
+    public void Claim_Example_Decodes()
+    {
+        var bytes = Example("claim");
+        var m = MqttJson.Deserialize<BedClaimMessage>(bytes);
+        AssertSameDocument(bytes, m);
+        Assert.True(MonitorInstanceId.IsValid(m.MonitorId));
+    }
+
+    [Fact]
+    public void Command_Example_Decodes()
+    {
+        var bytes = Example("command");
+        var m = MqttJson.Deserialize<BedCommandMessage>(bytes);
+        AssertSameDocument(bytes, m);
+        Assert.InRange(m.Minutes!.Value, 1, BedCommandMessage.MaxMinutes);
+    }
+
+    [Fact]
+    public void Conflict_Example_Decodes()
+    {
+        var bytes = Example("conflict");
+        var m = MqttJson.Deserialize<BedConflictMessage>(bytes);
+        AssertSameDocument(bytes, m);
+        // The example's conflict is one of the claim example's beds, claimed by another instance.
+        var claim = MqttJson.Deserialize<BedClaimMessage>(Example("claim"));
+        Assert.Equal(claim.MonitorId, m.MonitorId);
+        Assert.All(m.Conflicts, c => Assert.Contains(c.BedId, claim.Beds));
+        Assert.All(m.Conflicts, c => Assert.DoesNotContain(m.MonitorId, c.ClaimedBy));
+    }
 }

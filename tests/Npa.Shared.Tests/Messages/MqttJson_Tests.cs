@@ -72,7 +72,7 @@ public sealed class MqttJson_Tests
         Assert.Equal("npa.state/1", (string?)Json(MessageSamples.State())["schema"]);
         Assert.Equal("npa.alert/1", (string?)Json(MessageSamples.Alert())["schema"]);
         Assert.Equal("npa.status/1", (string?)Json(MessageSamples.Status())["schema"]);
-        Assert.Equal("npa.stats/1", (string?)Json(MessageSamples.Stats())["schema"]);
+        Assert.Equal("npa.stats/2", (string?)Json(MessageSamples.Stats())["schema"]);
     }
 
     [Fact]

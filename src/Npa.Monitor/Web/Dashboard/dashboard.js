@@ -4,6 +4,7 @@
   const CATEGORY_TEXT = { no_pain: 'no pain', mild_moderate: 'mild to moderate', severe: 'severe' };
   const FACE_TEXT = { visible: 'face visible', no_face: 'no face', low_quality: 'low image quality', unreadable: 'face not readable', unknown: 'waiting for camera' };
   const beds = new Map();
+  let conflicted = new Set();
   let historyMs = 5 * 60 * 1000;
   const $ = (id) => document.getElementById(id);
 
@@ -86,6 +87,7 @@
     t.footer.textContent = v.modelId ? `model ${v.modelId}` : '';
     if (v.modelId) $('model').textContent = `model ${v.modelId}`;
     for (const p of v.history || []) t.history.push(p);
+    t.tile.dataset.conflict = conflicted.has(v.bed) ? 'true' : 'false';
     drawSpark(t);
   }
 
@@ -151,6 +153,28 @@
     source.addEventListener('alert', (e) => addAlert(JSON.parse(e.data)));
   }
 
+  // Another monitor on the broker claiming one of these beds (two instances configured with one bed id).
+  function markConflicts() {
+    for (const [id, t] of beds) t.tile.dataset.conflict = conflicted.has(id) ? 'true' : 'false';
+  }
+
+  async function pollMonitor() {
+    try {
+      const response = await fetch('api/monitor', { cache: 'no-store' });
+      if (response.ok) {
+        const m = await response.json();
+        $('instance').textContent = `monitor ${m.instanceId}`;
+        conflicted = new Set(m.conflicts.map((c) => c.bed));
+        const box = $('conflicts');
+        box.hidden = m.conflicts.length === 0;
+        box.textContent = m.conflicts.map((c) => `Conflict: ${c.bed} is also claimed by ${c.claimedBy.join(', ')}`).join(' · ');
+        markConflicts();
+      }
+    } catch { /* the monitor is down; the link state says so */ }
+    setTimeout(pollMonitor, 3000);
+  }
+
   $('login').addEventListener('submit', signIn);
   connect();
+  pollMonitor();
 })();
