@@ -6,7 +6,10 @@ using static TorchSharp.torch;
 
 namespace Npa.Trainer.Calibration;
 
-/// <summary>A run's validation split (the data.csv rows with split = val), its images loaded once and preprocessed as the run's config says.</summary>
+/// <summary>
+/// A run's selection rows (the data.csv rows with split = val_clean when the manifest marked a trusted subset, else
+/// split = val), their images loaded once and preprocessed as the run's config says.
+/// </summary>
 public sealed class ValidationSet
 {
     /// <summary>The split name fits record.</summary>
@@ -33,7 +36,7 @@ public sealed class ValidationSet
     /// <summary>Square input side in pixels.</summary>
     public int InputSize { get; }
 
-    /// <summary>Loads the validation rows of <paramref name="runFolder"/>/data.csv; null when it has no such file or rows.</summary>
+    /// <summary>Loads the selection rows of <paramref name="runFolder"/>/data.csv (as training selected on); null when it has no such file or rows.</summary>
     public static ValidationSet? Load(string runFolder, TrainConfig config, int classCount, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runFolder);
@@ -41,7 +44,8 @@ public sealed class ValidationSet
         string csv = Path.Combine(runFolder, "data.csv");
         if (!File.Exists(csv)) return null;
         var rows = DatasetManifestReader.Read(csv, new DatasetManifestOptions { ClassCount = classCount });
-        DatasetEntry[] entries = [.. rows.Where(e => e.Split == DatasetSplit.Validation)];
+        DatasetSplit split = rows.Any(e => e.Split == DatasetSplit.ValidationClean) ? DatasetSplit.ValidationClean : DatasetSplit.Validation;
+        DatasetEntry[] entries = [.. rows.Where(e => e.Split == split)];
         if (entries.Length == 0) return null;
         var missing = entries.FirstOrDefault(e => !File.Exists(e.Path));
         if (missing is not null)
