@@ -71,16 +71,17 @@ public sealed class NoiseAccounting
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var ci = CultureInfo.InvariantCulture;
         int branches = rows.Count == 0 ? 0 : rows[0].Loss.Length;
-        var text = new StringBuilder("sample,path,label,current_label,clean_label,noisy,alpha,group");
+        // The path goes last, so that a reader splitting on the known column count is safe from commas in it.
+        var text = new StringBuilder("sample,label,current_label,clean_label,noisy,alpha,group");
         for (int b = 0; b < branches; b++) text.Append(ci, $",loss_{(char)('a' + b)}");
-        text.Append('\n');
+        text.Append(",path\n");
         foreach (var r in rows.OrderBy(r => r.Sample))
         {
             int? clean = labels.Clean[r.Sample];
             string noisy = clean is int c ? (r.Label != c ? "1" : "0") : "";
-            text.Append(ci, $"{r.Sample},{Quote(paths[r.Sample])},{r.Label},{labels.Current[r.Sample]},{clean},{noisy},{r.Alpha:R},{(r.IsLow ? "L" : "H")}");
+            text.Append(ci, $"{r.Sample},{r.Label},{labels.Current[r.Sample]},{clean},{noisy},{r.Alpha:R},{(r.IsLow ? "L" : "H")}");
             foreach (float l in r.Loss) text.Append(ci, $",{l:R}");
-            text.Append('\n');
+            text.Append(ci, $",{paths[r.Sample]}\n");
         }
         File.WriteAllText(path, text.ToString());
     }
@@ -95,10 +96,6 @@ public sealed class NoiseAccounting
         var loss = nn.functional.cross_entropy(scaled, targets.reshape(n), reduction: nn.Reduction.None);
         return loss.cpu().to_type(ScalarType.Float32).data<float>().ToArray();
     }
-
-    private static string Quote(string path) => path.Contains(',', StringComparison.Ordinal) || path.Contains('"', StringComparison.Ordinal)
-        ? "\"" + path.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : path;
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
