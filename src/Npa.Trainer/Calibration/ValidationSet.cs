@@ -12,11 +12,12 @@ namespace Npa.Trainer.Calibration;
 /// </summary>
 public sealed class ValidationSet
 {
-    /// <summary>The split name fits record.</summary>
+    /// <summary>The split name fits record when the run has no trusted subset.</summary>
     public const string Split = "val";
 
-    private ValidationSet(IReadOnlyList<DatasetEntry> entries, BatchBuilder images, int batchSize, int size)
+    private ValidationSet(IReadOnlyList<DatasetEntry> entries, BatchBuilder images, int batchSize, int size, string splitName)
     {
+        SplitName = splitName;
         Entries = entries;
         Images = images;
         BatchSize = batchSize;
@@ -24,6 +25,9 @@ public sealed class ValidationSet
     }
 
     public IReadOnlyList<DatasetEntry> Entries { get; }
+
+    /// <summary>The rows' split as the manifest spells it: <c>val</c>, or <c>val_clean</c> for a trusted subset.</summary>
+    public string SplitName { get; }
 
     /// <summary>The labels as the user has them (the <c>label</c> column, never <c>clean_label</c>).</summary>
     public IReadOnlyList<int> Labels => [.. Entries.Select(e => e.Label)];
@@ -53,7 +57,7 @@ public sealed class ValidationSet
                 + "and to check fp16 weights; export with --temperature none and --weights fp32 to skip both)", missing.Path);
         var spec = config.Data.ToPreprocessSpec();
         var images = new BatchBuilder(ImageCache.Load([.. entries.Select(e => e.Path)], spec, ct), spec);
-        return new ValidationSet(entries, images, config.Optim.BatchSize, spec.CropSize);
+        return new ValidationSet(entries, images, config.Optim.BatchSize, spec.CropSize, DatasetManifestColumns.SplitName(split));
     }
 
     /// <summary>Each branch's logits and α on every validation image (one no-grad pass).</summary>
