@@ -15,7 +15,7 @@ public static class DatasetManifestColumns
     /// <summary>Subject (infant) id, for subject-wise splits.</summary>
     public const string Subject = "subject";
 
-    /// <summary>train / val / test.</summary>
+    /// <summary>train / val / test / val_clean.</summary>
     public const string Split = "split";
 
     /// <summary>Whether the face is partly occluded (pacifier, tape, hand): 1/0.</summary>
@@ -33,6 +33,7 @@ public static class DatasetManifestColumns
         DatasetSplit.Train => "train",
         DatasetSplit.Validation => "val",
         DatasetSplit.Test => "test",
+        DatasetSplit.ValidationClean => "val_clean",
         _ => throw new ArgumentOutOfRangeException(nameof(split), split, "unknown split"),
     };
 
@@ -44,6 +45,7 @@ public static class DatasetManifestColumns
             case "TRAIN": split = DatasetSplit.Train; return true;
             case "VAL" or "VALIDATION": split = DatasetSplit.Validation; return true;
             case "TEST": split = DatasetSplit.Test; return true;
+            case "VAL_CLEAN": split = DatasetSplit.ValidationClean; return true;
             default: split = default; return false;
         }
     }

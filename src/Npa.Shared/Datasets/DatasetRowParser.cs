@@ -49,7 +49,7 @@ internal sealed class DatasetRowParser
         if (Field(fields, DatasetManifestColumns.Split) is { } splitText)
         {
             split = DatasetManifestColumns.TryParseSplit(splitText, out var s) ? s
-                : throw Bad(line, $"unknown split '{splitText}' (expected train, val or test)");
+                : throw Bad(line, $"unknown split '{splitText}' (expected train, val, test or val_clean)");
         }
         bool? occluded = null;
         if (Field(fields, DatasetManifestColumns.Occluded) is { } occludedText)

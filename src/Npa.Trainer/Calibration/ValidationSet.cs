@@ -6,14 +6,18 @@ using static TorchSharp.torch;
 
 namespace Npa.Trainer.Calibration;
 
-/// <summary>A run's validation split (the data.csv rows with split = val), its images loaded once and preprocessed as the run's config says.</summary>
+/// <summary>
+/// A run's selection rows (the data.csv rows with split = val_clean when the manifest marked a trusted subset, else
+/// split = val), their images loaded once and preprocessed as the run's config says.
+/// </summary>
 public sealed class ValidationSet
 {
-    /// <summary>The split name fits record.</summary>
+    /// <summary>The split name fits record when the run has no trusted subset.</summary>
     public const string Split = "val";
 
-    private ValidationSet(IReadOnlyList<DatasetEntry> entries, BatchBuilder images, int batchSize, int size)
+    private ValidationSet(IReadOnlyList<DatasetEntry> entries, BatchBuilder images, int batchSize, int size, string splitName)
     {
+        SplitName = splitName;
         Entries = entries;
         Images = images;
         BatchSize = batchSize;
@@ -21,6 +25,9 @@ public sealed class ValidationSet
     }
 
     public IReadOnlyList<DatasetEntry> Entries { get; }
+
+    /// <summary>The rows' split as the manifest spells it: <c>val</c>, or <c>val_clean</c> for a trusted subset.</summary>
+    public string SplitName { get; }
 
     /// <summary>The labels as the user has them (the <c>label</c> column, never <c>clean_label</c>).</summary>
     public IReadOnlyList<int> Labels => [.. Entries.Select(e => e.Label)];
@@ -33,7 +40,7 @@ public sealed class ValidationSet
     /// <summary>Square input side in pixels.</summary>
     public int InputSize { get; }
 
-    /// <summary>Loads the validation rows of <paramref name="runFolder"/>/data.csv; null when it has no such file or rows.</summary>
+    /// <summary>Loads the selection rows of <paramref name="runFolder"/>/data.csv (as training selected on); null when it has no such file or rows.</summary>
     public static ValidationSet? Load(string runFolder, TrainConfig config, int classCount, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runFolder);
@@ -41,7 +48,8 @@ public sealed class ValidationSet
         string csv = Path.Combine(runFolder, "data.csv");
         if (!File.Exists(csv)) return null;
         var rows = DatasetManifestReader.Read(csv, new DatasetManifestOptions { ClassCount = classCount });
-        DatasetEntry[] entries = [.. rows.Where(e => e.Split == DatasetSplit.Validation)];
+        DatasetSplit split = rows.Any(e => e.Split == DatasetSplit.ValidationClean) ? DatasetSplit.ValidationClean : DatasetSplit.Validation;
+        DatasetEntry[] entries = [.. rows.Where(e => e.Split == split)];
         if (entries.Length == 0) return null;
         var missing = entries.FirstOrDefault(e => !File.Exists(e.Path));
         if (missing is not null)
@@ -49,7 +57,7 @@ public sealed class ValidationSet
                 + "and to check fp16 weights; export with --temperature none and --weights fp32 to skip both)", missing.Path);
         var spec = config.Data.ToPreprocessSpec();
         var images = new BatchBuilder(ImageCache.Load([.. entries.Select(e => e.Path)], spec, ct), spec);
-        return new ValidationSet(entries, images, config.Optim.BatchSize, spec.CropSize);
+        return new ValidationSet(entries, images, config.Optim.BatchSize, spec.CropSize, DatasetManifestColumns.SplitName(split));
     }
 
     /// <summary>Each branch's logits and α on every validation image (one no-grad pass).</summary>

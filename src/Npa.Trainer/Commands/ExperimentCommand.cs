@@ -15,7 +15,7 @@ public static class ExperimentCommand
         var variants = new Option<string>("--variants")
         {
             Description = "comma-separated: " + string.Join(", ", ExperimentVariant.All.Select(v => v.Name)),
-            DefaultValueFactory = _ => "hsn,hsn-no-ema,single-a,single-b",
+            DefaultValueFactory = _ => "hsn,hsn-no-ema,plain-a,plain-b,single-a,single-b",
         };
         var finishedOnly = new Option<bool>("--report-only") { Description = "train nothing; report the runs already finished in --out" };
         var output = new Option<string?>("--out", "-o") { Description = "experiment folder (default runs/experiment-<preset>-<time>)" };

@@ -41,11 +41,17 @@ public sealed class TrainOptionSet
     /// <summary>Rank-regularization switch.</summary>
     public Option<string?> RankReg { get; } = OnOff("--rank-reg", "rank regularization term");
 
+    /// <summary>Training objective.</summary>
+    public Option<string?> Objective { get; } = new Option<string?>("--objective")
+    {
+        Description = "alpha_weighted (Eq. 4) or cross_entropy (plain CE, no α; with --branch-b none --ema off --relabel off --rank-reg off: the paper's single-network baseline)",
+    }.AcceptOnlyFromAmong(LossOptions.AlphaWeightedObjective, LossOptions.PlainCrossEntropyObjective);
+
     /// <summary>Branch A.</summary>
     public Option<string?> BranchA { get; } = new("--branch-a") { Description = "backbone of branch A" };
 
     /// <summary>Branch B.</summary>
-    public Option<string?> BranchB { get; } = new("--branch-b") { Description = "backbone of branch B; 'none' for the single-branch baseline" };
+    public Option<string?> BranchB { get; } = new("--branch-b") { Description = "backbone of branch B; 'none' for a single branch" };
 
     /// <summary>Homogeneous pair.</summary>
     public Option<bool> Homogeneous { get; } = new("--homogeneous") { Description = "branch B uses branch A's backbone (homogeneous pair ablation)" };
@@ -61,7 +67,7 @@ public sealed class TrainOptionSet
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (Option o in new Option[] { Config, Data, Epochs, BatchSize, Seed, Threads, Ema, EmaWarmup, Relabel, RankReg, BranchA, BranchB, Homogeneous, Noise, NoiseRate })
+        foreach (Option o in new Option[] { Config, Data, Epochs, BatchSize, Seed, Threads, Ema, EmaWarmup, Relabel, RankReg, Objective, BranchA, BranchB, Homogeneous, Noise, NoiseRate })
             command.Options.Add(o);
     }
 
@@ -84,6 +90,7 @@ public sealed class TrainOptionSet
         if (parse.GetValue(EmaWarmup) is string warm) c = c with { Ema = c.Ema with { Warmup = warm == "on" } };
         if (parse.GetValue(Relabel) is string relabel) c = c with { Relabel = c.Relabel with { Enabled = relabel == "on" } };
         if (parse.GetValue(RankReg) is string rr) c = c with { Loss = c.Loss with { RankRegularization = rr == "on" } };
+        if (parse.GetValue(Objective) is string objective) c = c with { Loss = c.Loss with { Objective = objective } };
         if (parse.GetValue(BranchA) is string a) c = c with { Model = c.Model with { BranchA = a } };
         if (parse.GetValue(BranchB) is string b)
             c = c with { Model = c.Model with { BranchB = b.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : b } };

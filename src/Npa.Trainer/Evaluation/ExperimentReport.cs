@@ -4,10 +4,10 @@ using Npa.Trainer.Training.Options;
 
 namespace Npa.Trainer.Evaluation;
 
-/// <summary>Writes an experiment's report.md, shaped like the paper's Tables II and III, and its relabel figure.</summary>
+/// <summary>Writes an experiment's report.md, shaped like the paper's Tables II and III, with its relabel and α figures.</summary>
 public static class ExperimentReport
 {
-    /// <summary>Writes report.md and relabels.png into <paramref name="folder"/>; returns the markdown.</summary>
+    /// <summary>Writes report.md, relabels.png and alpha-noise.png into <paramref name="folder"/>; returns the markdown.</summary>
     public static string Write(string folder, TrainConfig baseConfig, IReadOnlyList<ExperimentResult> results)
     {
         ArgumentNullException.ThrowIfNull(baseConfig);
@@ -22,6 +22,7 @@ public static class ExperimentReport
         md.AppendLine(ci, $"- data: `{baseConfig.Data.Manifest ?? baseConfig.Data.ImageFolder}`; {baseConfig.Data.ImageSize} px; noise {baseConfig.Data.Noise} at {baseConfig.Data.NoiseRate:P0} of the training labels");
         md.AppendLine(ci, $"- branches: A = {baseConfig.Model.BranchA}, B = {baseConfig.Model.BranchB ?? "none"}; {baseConfig.Optim.Epochs} epochs, batch {baseConfig.Optim.BatchSize}, lr {baseConfig.Optim.LearningRate}");
         md.AppendLine(ci, $"- seeds: {string.Join(", ", seeds)} (runs per row in the Runs column); accuracy is the kept network's (student or EMA teacher, whichever validated better) on the {(test ? "test" : "validation")} split, mean ± sample std");
+        md.AppendLine(ci, $"- selection: {Selection(results)}");
         md.AppendLine();
         md.AppendLine("## Accuracy per configuration (cf. paper Table II)");
         md.AppendLine();
@@ -43,13 +44,13 @@ public static class ExperimentReport
         md.AppendLine();
         md.AppendLine("## Ablation (cf. paper Table III)");
         md.AppendLine();
-        md.AppendLine("| EMA teachers | Rectification | Rank reg. | Two branches | Accuracy (%) |");
-        md.AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| Method | α-weighted CE | EMA teachers | Rectification | Rank reg. | Two branches | Accuracy (%) |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var v in variants)
         {
             var c = ExperimentVariant.Find(v).Apply(baseConfig);
             var acc = results.Where(r => r.Variant == v).Select(r => r.Accuracy * 100).ToArray();
-            md.AppendLine(ci, $"| {Tick(c.Ema.Enabled)} | {Tick(c.Relabel.Enabled)} | {Tick(c.Loss.RankRegularization)} | {Tick(c.Model.IsSiamese)} | {Pm(acc)} |");
+            md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {Tick(!c.Loss.IsPlainCrossEntropy)} | {Tick(c.Ema.Enabled)} | {Tick(c.Relabel.Enabled)} | {Tick(c.Loss.RankRegularization)} | {Tick(c.Model.IsSiamese)} | {Pm(acc)} |");
         }
         md.AppendLine();
         md.AppendLine("## Relabel count and precision per epoch (cf. paper Fig. 3)");
@@ -81,12 +82,17 @@ public static class ExperimentReport
             }
         }
         md.AppendLine();
+        NoiseReportSection.Append(md, folder, results);
         md.AppendLine("## Runs");
         md.AppendLine();
-        md.AppendLine("| Variant | Seed | Accuracy (%) | Kept | Best epoch | α threshold | Relabels |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| Variant | Seed | Accuracy (%) | Kept | Best epoch | Selected on | Rectification gate passed | α threshold | Relabels |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
-            md.AppendLine(ci, $"| {r.Variant} | {r.Seed} | {r.Accuracy * 100:F2} | {r.Outcome.Winner} | {r.Outcome.BestEpoch} | {r.Outcome.AlphaThreshold:F4} | {r.Outcome.RelabelTotal} |");
+        {
+            string gate = r.Outcome.RectificationGateEpoch is int g ? $"after epoch {g}" : "–";
+            md.AppendLine(ci, $"| {r.Variant} | {r.Seed} | {r.Accuracy * 100:F2} | {r.Outcome.Winner} | {r.Outcome.BestEpoch} | {r.Outcome.SelectionSplit} | {gate} "
+                + $"| {r.Outcome.AlphaThreshold:F4} | {r.Outcome.RelabelTotal} |");
+        }
         string text = md.ToString();
         File.WriteAllText(Path.Combine(folder, "report.md"), text);
         return text;
@@ -96,6 +102,17 @@ public static class ExperimentReport
     {
         var s = MeanStd.Of(values);
         return s.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F2} ± {s.Std:F2}");
+    }
+
+    /// <summary>Which labels chose the kept epoch and network, as the runs' outcomes say.</summary>
+    private static string Selection(IReadOnlyList<ExperimentResult> results)
+    {
+        var splits = results.Select(r => r.Outcome.SelectionSplit).Distinct().Order(StringComparer.Ordinal).ToList();
+        string Says(string split) => split == "val_clean"
+            ? "the manifest's trusted clean subset (split val_clean)"
+            : "the validation split with the labels a user has (noisy where the training labels are)";
+        return "the kept epoch, the student-or-teacher choice and the rectification gate were chosen on "
+            + string.Join(" in some runs and on ", splits.Select(Says)) + "; clean labels only serve the accuracy and noise columns";
     }
 
     private static string Tick(bool on) => on ? "✓" : "✗";

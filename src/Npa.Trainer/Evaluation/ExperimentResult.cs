@@ -8,4 +8,8 @@ namespace Npa.Trainer.Evaluation;
 /// <param name="Accuracy">The kept network's accuracy: on the test split when there is one, else on validation.</param>
 /// <param name="Outcome">The run's outcome.json.</param>
 /// <param name="Epochs">The run's metrics.jsonl.</param>
-public sealed record ExperimentResult(string Variant, int Seed, double Accuracy, TrainingOutcome Outcome, IReadOnlyList<EpochMetrics> Epochs);
+public sealed record ExperimentResult(string Variant, int Seed, double Accuracy, TrainingOutcome Outcome, IReadOnlyList<EpochMetrics> Epochs)
+{
+    /// <summary>The last epoch's fused α per training sample with its noisy flag (empty without noise accounting).</summary>
+    public IReadOnlyList<AlphaSample> LastEpochAlpha { get; init; } = [];
+}

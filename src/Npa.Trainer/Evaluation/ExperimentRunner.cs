@@ -56,7 +56,11 @@ public sealed class ExperimentRunner
                     : progressFor($"{variant.Name} seed {seed}", p => new TrainingRun(config, runFolder, p).Run(false, ct));
                 var epochs = File.ReadAllLines(Path.Combine(runFolder, "metrics.jsonl"))
                     .Select(l => JsonSerializer.Deserialize<EpochMetrics>(l, Json)!).ToArray();
-                results.Add(new ExperimentResult(variant.Name, seed, outcome.TestAccuracy ?? outcome.BestValAccuracy, outcome, epochs));
+                string noise = NoiseAccounting.EpochFile(runFolder, epochs.Length);
+                results.Add(new ExperimentResult(variant.Name, seed, outcome.TestAccuracy ?? outcome.BestValAccuracy, outcome, epochs)
+                {
+                    LastEpochAlpha = File.Exists(noise) ? AlphaSample.Read(noise) : [],
+                });
             }
         }
         return results;

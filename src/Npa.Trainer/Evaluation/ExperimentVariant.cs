@@ -8,23 +8,44 @@ namespace Npa.Trainer.Evaluation;
 /// <param name="Apply">Turns the base config into this variant's.</param>
 public sealed record ExperimentVariant(string Name, string Label, Func<TrainConfig, TrainConfig> Apply)
 {
+    /// <summary>The bar of <c>hsn-relabel-gate</c> when the base preset sets none: fused teacher accuracy on the selection labels.</summary>
+    public const double DefaultRectificationBar = 0.6;
+
     /// <summary>Every known variant, in report order.</summary>
     public static IReadOnlyList<ExperimentVariant> All { get; } =
     [
         new("hsn", "HSN (EMA + rectification + RR)", c => c),
         new("hsn-no-ema", "HSN without EMA", c => c with { Ema = c.Ema with { Enabled = false } }),
-        new("single-a", "Single branch A", c => c with { Model = c.Model with { BranchB = null, PretrainedB = null } }),
-        new("single-b", "Single branch B", c => c with
-        {
-            Model = c.Model with { BranchA = c.Model.BranchB ?? c.Model.BranchA, PretrainedA = c.Model.PretrainedB, BranchB = null, PretrainedB = null },
-        }),
+        new("plain-a", "Branch A alone, plain CE (paper's \"ResNet alone\")", c => Plain(SingleA(c))),
+        new("plain-b", "Branch B alone, plain CE (paper's \"EffNet alone\")", c => Plain(SingleB(c))),
+        new("single-a", "Branch A of HSN (ablation: α, RR, EMA, rectification)", SingleA),
+        new("single-b", "Branch B of HSN (ablation: α, RR, EMA, rectification)", SingleB),
         new("hsn-no-relabel", "HSN without rectification", c => c with { Relabel = c.Relabel with { Enabled = false } }),
         new("hsn-no-rank-reg", "HSN without rank regularization", c => c with { Loss = c.Loss with { RankRegularization = false } }),
         new("homogeneous-a", "Homogeneous pair (A + A)", c => c with { Model = c.Model with { BranchB = c.Model.BranchA, PretrainedB = c.Model.PretrainedA } }),
+        new("hsn-relabel-gate", "HSN, rectification once the teachers pass a validation bar (beyond the paper)", c => c with
+        {
+            Relabel = c.Relabel with { StartEpoch = 1, StartTeacherAccuracy = c.Relabel.StartTeacherAccuracy ?? DefaultRectificationBar },
+        }),
     ];
 
     /// <summary>The variant called <paramref name="name"/>, or a readable error listing the known ones.</summary>
     public static ExperimentVariant Find(string name) =>
         All.FirstOrDefault(v => v.Name == name)
         ?? throw new TrainConfigException($"unknown experiment variant '{name}'; known: {string.Join(", ", All.Select(v => v.Name))}");
+
+    private static TrainConfig SingleA(TrainConfig c) => c with { Model = c.Model with { BranchB = null, PretrainedB = null } };
+
+    private static TrainConfig SingleB(TrainConfig c) => c with
+    {
+        Model = c.Model with { BranchA = c.Model.BranchB ?? c.Model.BranchA, PretrainedA = c.Model.PretrainedB, BranchB = null, PretrainedB = null },
+    };
+
+    /// <summary>The paper's single-network baseline: plain cross-entropy, no α, no rank term, no EMA teacher, no relabelling.</summary>
+    private static TrainConfig Plain(TrainConfig c) => c with
+    {
+        Loss = c.Loss with { Objective = LossOptions.PlainCrossEntropyObjective, RankRegularization = false },
+        Ema = c.Ema with { Enabled = false },
+        Relabel = c.Relabel with { Enabled = false },
+    };
 }

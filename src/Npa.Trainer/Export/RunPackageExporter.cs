@@ -46,7 +46,7 @@ public static class RunPackageExporter
         {
             Weights = options.Weights,
             Temperature = fit?.Temperature ?? options.Temperature ?? 1,
-            Calibration = fit?.ToCalibration(ValidationSet.Split),
+            Calibration = fit?.ToCalibration(validation?.SplitName ?? ValidationSet.Split),
         };
         return ModelPackageWriter.Write(checkpoint.Network, metadata, outDir, options.IncludeFeatures, options.Zip);
     }

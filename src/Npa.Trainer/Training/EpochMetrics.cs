@@ -45,6 +45,24 @@ public sealed record EpochMetrics
     /// <summary>Fraction of training labels that equal the clean label after this epoch.</summary>
     public double? LabelCleanFraction { get; init; }
 
+    /// <summary>AUROC of 1 − fused α (as seen in each sample's step) for finding the labels that differ from the clean ones (null without clean labels).</summary>
+    public double? NoiseAuc { get; init; }
+
+    /// <summary>Share of this epoch's step labels that differ from the clean ones: the base rate for <see cref="LowGroupNoisyShare"/>.</summary>
+    public double? NoisyBaseRate { get; init; }
+
+    /// <summary>Share of noisy labels among the samples ranked into group L in their step.</summary>
+    public double? LowGroupNoisyShare { get; init; }
+
+    /// <summary>Of all labels changed so far, the share that now equal the clean label.</summary>
+    public double? RelabelNetPrecision { get; init; }
+
+    /// <summary>Of the labels given noisy, the share that rectification has fixed so far.</summary>
+    public double? RelabelRecall { get; init; }
+
+    /// <summary>Labels given clean that rectification has changed to a wrong one so far.</summary>
+    public int? CleanLabelsBroken { get; init; }
+
     /// <summary>δ2 in force.</summary>
     public double Delta2 { get; init; }
 

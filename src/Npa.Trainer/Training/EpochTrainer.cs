@@ -22,10 +22,11 @@ public sealed class EpochTrainer
     private readonly LabelRectifier rectifier;
     private readonly CosineSchedule schedule;
     private readonly Device device;
+    private readonly NoiseAccounting? accounting;
 
-    /// <summary>Wires one run's parts together.</summary>
+    /// <summary>Wires one run's parts together; <paramref name="accounting"/>, when given, records every step for the noise report.</summary>
     public EpochTrainer(TrainConfig config, SiameseNetwork student, EmaTeacher? ema, optim.Optimizer optimizer, BatchBuilder builder,
-        LabelStore labels, IReadOnlyList<string> paths, Device device)
+        LabelStore labels, IReadOnlyList<string> paths, Device device, NoiseAccounting? accounting = null)
     {
         this.config = config ?? throw new ArgumentNullException(nameof(config));
         this.student = student ?? throw new ArgumentNullException(nameof(student));
@@ -35,6 +36,7 @@ public sealed class EpochTrainer
         this.labels = labels ?? throw new ArgumentNullException(nameof(labels));
         this.paths = paths ?? throw new ArgumentNullException(nameof(paths));
         this.device = device;
+        this.accounting = accounting;
         rank = new RankRegularization(config.Loss.Beta, config.Loss.Delta1);
         rectifier = new LabelRectifier(config.Relabel, config.Optim.Epochs);
         schedule = new CosineSchedule(config.Optim, StepsPerEpoch);
@@ -52,6 +54,12 @@ public sealed class EpochTrainer
 
     /// <summary>The δ2 schedule's value in <paramref name="epoch"/>.</summary>
     public double Delta2(int epoch) => rectifier.Schedule.At(epoch);
+
+    /// <summary>Whether rectification may run in <paramref name="epoch"/> (start epoch reached and, with a bar, the bar passed).</summary>
+    public bool RectificationActive(int epoch) => rectifier.IsActive(epoch);
+
+    /// <summary>Lets rectification start: the predictors passed <c>relabel.start_teacher_accuracy</c> on validation.</summary>
+    public void OpenRectificationGate() => rectifier.OpenGate();
 
     /// <summary>Runs 1-based <paramref name="epoch"/>; relabel events go to <paramref name="log"/>.</summary>
     public EpochMetrics Run(int epoch, RelabelLog log, IProgress<TrainingProgress>? progress, CancellationToken ct)
@@ -79,7 +87,7 @@ public sealed class EpochTrainer
             var y = tensor(batch.Select(i => (long)labels.Current[i]).ToArray(), device: device);
             using var output = student.call(x);
             Tensor wce = zeros(1, device: device).sum();
-            foreach (var branch in output.Branches) wce = wce.add(AlphaWeightedCrossEntropy.Compute(branch.Logits, branch.Alpha, y), HeldScalars.One);
+            foreach (var branch in output.Branches) wce = wce.add(BranchLoss(branch, y), HeldScalars.One);
             var split = rank.Compute(output.Branches.Select(b => b.Alpha).ToArray());
             var loss = config.Loss.RankRegularization ? wce.add(split.Loss.mul(rankWeight), HeldScalars.One) : wce;
             optimizer.zero_grad();
@@ -95,18 +103,25 @@ public sealed class EpochTrainer
             rrSum += split.Loss.item<float>();
             highSum += split.MeanHigh;
             lowSum += split.MeanLow;
+            accounting?.Record(batch, y, batch.Select(i => labels.Current[i]).ToArray(), split, output);
             if (rectifier.IsActive(epoch))
                 log.Write(rectifier.Apply(epoch, batch, split.IsLow, Rectifying(x, output), labels, paths));
             progress?.Report(new TrainingProgress(epoch, config.Optim.Epochs, step + 1, steps, lossSum / (step + 1), (double)correct / seen));
         }
         var (count, precision) = log.EndEpoch();
-        return new EpochMetrics
+        var metrics = new EpochMetrics
         {
             Epoch = epoch, Lr = firstLr, Loss = lossSum / steps, LossWce = wceSum / steps, LossRr = rrSum / steps,
             TrainAccuracy = (double)correct / seen, AlphaHigh = highSum / steps, AlphaLow = lowSum / steps,
             RelabelCount = count, RelabelPrecision = precision, LabelCleanFraction = labels.CleanAgreement(), Delta2 = Delta2(epoch),
         };
+        return accounting is null ? metrics : accounting.EndEpoch(epoch, labels, metrics);
     }
+
+    /// <summary>Eq. 4 (α-weighted CE), or plain CE on the logits for the plain baselines (<c>loss.objective = cross_entropy</c>).</summary>
+    private Tensor BranchLoss(BranchOutput branch, Tensor y) => config.Loss.IsPlainCrossEntropy
+        ? nn.functional.cross_entropy(branch.Logits, y)
+        : AlphaWeightedCrossEntropy.Compute(branch.Logits, branch.Alpha, y);
 
     /// <summary>The per-branch probabilities that drive rectification: the EMA teachers', or with <c>--ema off</c> the students' own.</summary>
     private float[][][] Rectifying(Tensor x, SiameseOutput studentOutput)

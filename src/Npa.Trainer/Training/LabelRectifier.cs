@@ -9,6 +9,7 @@ namespace Npa.Trainer.Training;
 public sealed class LabelRectifier
 {
     private readonly RelabelOptions options;
+    private bool gateOpen;
 
     /// <summary>Rectifier for a run of <paramref name="totalEpochs"/> epochs.</summary>
     public LabelRectifier(RelabelOptions options, int totalEpochs)
@@ -20,8 +21,14 @@ public sealed class LabelRectifier
     /// <summary>The δ2 schedule in force.</summary>
     public Delta2Schedule Schedule { get; }
 
-    /// <summary>Whether labels may change in 1-based <paramref name="epoch"/>.</summary>
-    public bool IsActive(int epoch) => options.Enabled && epoch >= options.StartEpoch;
+    /// <summary>
+    /// Whether labels may change in 1-based <paramref name="epoch"/>: from the start epoch on, and with
+    /// <c>relabel.start_teacher_accuracy</c> set only once <see cref="OpenGate"/> has been called.
+    /// </summary>
+    public bool IsActive(int epoch) => options.Enabled && epoch >= options.StartEpoch && (options.StartTeacherAccuracy is null || gateOpen);
+
+    /// <summary>Records that the predictors passed the validation bar; rectification may start from the next step on.</summary>
+    public void OpenGate() => gateOpen = true;
 
     /// <summary>
     /// Applies the rule to one batch. <paramref name="branchProbabilities"/>[b][i] is branch b's probability vector for batch

@@ -42,6 +42,15 @@ public sealed record TrainingOutcome
     /// <summary>Total relabels over the run.</summary>
     public int RelabelTotal { get; init; }
 
+    /// <summary>
+    /// Which rows chose the kept epoch and network: <c>val</c> (the validation split with the labels a user has) or
+    /// <c>val_clean</c> (the manifest's trusted subset).
+    /// </summary>
+    public string SelectionSplit { get; init; } = "val";
+
+    /// <summary>Epoch after which rectification was allowed by <c>relabel.start_teacher_accuracy</c> (null: no bar, or never passed).</summary>
+    public int? RectificationGateEpoch { get; init; }
+
     /// <summary>Mean seconds per epoch.</summary>
     public double SecondsPerEpoch { get; init; }
 

@@ -43,22 +43,24 @@ public sealed class TrainingRun
         if (config.Threads > 0) torch.set_num_threads(config.Threads);
         var device = ResolveDevice(config.Device);
         var data = DataPreparation.Prepare(config.Data, config.Seed);
-        if (data.Validation.Count == 0)
+        if (data.Selection.Count == 0)
             throw new TrainConfigException("the validation split is empty; keep-best and the student/teacher choice need one (data.validation_fraction)");
         File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
-        DatasetManifestWriter.Write(Path.Combine(folder, "data.csv"), data.Train.Concat(data.Validation).Concat(data.Test));
+        DatasetManifestWriter.Write(Path.Combine(folder, "data.csv"), data.Train.Concat(data.Validation).Concat(data.TrustedValidation).Concat(data.Test));
         File.WriteAllText(Path.Combine(folder, "data.json"), JsonSerializer.Serialize(new
         {
-            train = data.Train.Count, validation = data.Validation.Count, test = data.Test.Count, noisy_train_labels = data.NoisyCount,
-            noise_source = data.NoiseSource, class_names = data.ClassNames,
+            train = data.Train.Count, validation = data.Validation.Count, validation_clean = data.TrustedValidation.Count, test = data.Test.Count,
+            noisy_train_labels = data.NoisyCount, noisy_validation_labels = data.NoisyValidationCount, noise_source = data.NoiseSource,
+            selection_split = data.SelectionSplit, class_names = data.ClassNames,
         }, Json));
 
         var spec = config.Data.ToPreprocessSpec();
         var trainPaths = data.Train.Select(e => e.Path).ToArray();
         var trainBuilder = new BatchBuilder(ImageCache.Load(trainPaths, spec, ct), spec);
-        var valBuilder = new BatchBuilder(ImageCache.Load(data.Validation.Select(e => e.Path).ToArray(), spec, ct), spec);
-        // Selection uses the labels a user has (noisy where the data is noisy); clean labels only ever serve reporting.
-        var valTruth = data.Validation.Select(e => e.Label).ToArray();
+        var valBuilder = new BatchBuilder(ImageCache.Load(data.Selection.Select(e => e.Path).ToArray(), spec, ct), spec);
+        // Selection uses the labels a user has (noisy where the data is noisy, or the trusted val_clean subset); clean
+        // labels only ever serve reporting.
+        var valTruth = data.Selection.Select(e => e.Label).ToArray();
         var valIndices = Enumerable.Range(0, valTruth.Length).ToArray();
 
         torch.manual_seed(config.Seed);
@@ -86,7 +88,10 @@ public sealed class TrainingRun
             File.Delete(metricsPath);
             File.Delete(relabelPath);
         }
-        var trainer = new EpochTrainer(config, student, ema, optimizer, trainBuilder, labels, trainPaths, device);
+        // Noise accounting only where the training labels are known to carry noise: elsewhere there is nothing to find.
+        var accounting = data.NoiseSource == "none" ? null : new NoiseAccounting(folder, trainPaths);
+        var trainer = new EpochTrainer(config, student, ema, optimizer, trainBuilder, labels, trainPaths, device, accounting);
+        if (state.RectificationGateEpoch is not null) trainer.OpenRectificationGate();
         using (var log = new RelabelLog(relabelPath))
         {
             for (int epoch = state.Epoch + 1; epoch <= config.Optim.Epochs; epoch++)
@@ -103,6 +108,9 @@ public sealed class TrainingRun
                     ValAccuracyBranches = studentVal.Branches.Select(b => Accuracy(valTruth, b)).ToArray(),
                     Seconds = clock.Elapsed.TotalSeconds, PeakWorkingSetMb = PeakWorkingSetMb(),
                 };
+                bool gatePassed = state.RectificationGateEpoch is null && config.Relabel.StartTeacherAccuracy is double bar
+                    && (teacherAcc ?? studentAcc) >= bar;
+                if (gatePassed) trainer.OpenRectificationGate();
                 bool teacherWins = teacherAcc is double t && t > studentAcc;
                 double best = teacherWins ? teacherAcc!.Value : studentAcc;
                 bool improved = best > state.BestAccuracy;
@@ -110,6 +118,7 @@ public sealed class TrainingRun
                 {
                     Epoch = epoch, EmaStep = ema?.Step ?? 0, RelabelTotal = state.RelabelTotal + metrics.RelabelCount,
                     Seconds = state.Seconds + metrics.Seconds,
+                    RectificationGateEpoch = gatePassed ? epoch : state.RectificationGateEpoch,
                 };
                 if (improved)
                 {
@@ -150,6 +159,7 @@ public sealed class TrainingRun
             AlphaThreshold = AlphaThreshold.Compute(trainAlpha, config.Loss.Beta), Beta = config.Loss.Beta, TestAccuracy = testAcc,
             ClassNames = data.ClassNames, Branches = netSpec.BranchB is null ? [netSpec.BranchA] : [netSpec.BranchA, netSpec.BranchB],
             InputSize = netSpec.InputSize, ConfigHash = config.Hash(), RelabelTotal = state.RelabelTotal,
+            SelectionSplit = data.SelectionSplit, RectificationGateEpoch = state.RectificationGateEpoch,
             SecondsPerEpoch = state.Epoch == 0 ? 0 : state.Seconds / state.Epoch, PeakWorkingSetMb = PeakWorkingSetMb(),
         };
         File.WriteAllText(Path.Combine(folder, "outcome.json"), JsonSerializer.Serialize(outcome, Json));

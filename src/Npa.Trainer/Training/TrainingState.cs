@@ -27,6 +27,9 @@ public sealed record TrainingState
     /// <summary>Relabels so far.</summary>
     public int RelabelTotal { get; init; }
 
+    /// <summary>Epoch at whose end the predictors passed <c>relabel.start_teacher_accuracy</c> (null: not yet, or no bar).</summary>
+    public int? RectificationGateEpoch { get; init; }
+
     /// <summary>Seconds spent in epochs so far.</summary>
     public double Seconds { get; init; }
 }

@@ -38,6 +38,15 @@ public sealed class DatasetManifestReader_Tests : IDisposable
     }
 
     [Fact]
+    public void Trusted_Clean_Validation_Split_Reads_And_Writes_As_Val_Clean()
+    {
+        string csv = _dir.Write("m.csv", "path,label,split\na.png,2,val_clean\nb.png,1,VAL_CLEAN\n");
+        var entries = DatasetManifestReader.Read(csv, new DatasetManifestOptions { CheckFilesExist = false });
+        Assert.All(entries, e => Assert.Equal(DatasetSplit.ValidationClean, e.Split));
+        Assert.Equal("val_clean", DatasetManifestColumns.SplitName(DatasetSplit.ValidationClean));
+    }
+
+    [Fact]
     public void Relative_Paths_Resolve_Against_Csv_Folder_Not_Current_Directory()
     {
         _dir.Touch("sub/x.png");
@@ -81,7 +90,7 @@ public sealed class DatasetManifestReader_Tests : IDisposable
     [InlineData(",3,,,", "empty path")]
     [InlineData("a.png,3,9,,", "clean_label 9 is out of range 0..7 (8 classes)")]
     [InlineData("a.png,3,x,,", "clean_label 'x' is not an integer")]
-    [InlineData("a.png,3,,training,", "unknown split 'training' (expected train, val or test)")]
+    [InlineData("a.png,3,,training,", "unknown split 'training' (expected train, val, test or val_clean)")]
     [InlineData("a.png,3,,,maybe", "occluded 'maybe' is not a flag (expected 1/0, true/false or yes/no)")]
     [InlineData("a.png,3,,", "expected 5 fields as in the header, found 4")]
     [InlineData("a.png,3,,,,extra", "expected 5 fields as in the header, found 6")]

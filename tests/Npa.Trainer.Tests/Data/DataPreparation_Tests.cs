@@ -115,4 +115,34 @@ public sealed class DataPreparation_Tests : IDisposable
         Assert.Equal(("manifest", 1), (data.NoiseSource, data.NoisyCount));
         Assert.Single(data.Train, e => e.Label != e.CleanLabel);
     }
+
+    [Fact]
+    public void Injected_Noise_Reaches_The_Validation_Labels_Too()
+    {
+        // A user's validation labels are as noisy as the training ones, so the split that selects must carry the noise.
+        string manifest = TinyImageSet.Create(dir, classes: 4, perClass: 20);
+        var data = DataPreparation.Prepare(new DataOptions { Manifest = manifest, ValidationFraction = 0.5, NoiseRate = 0.2, ClassNames = ["0", "1", "2", "3"] }, 5);
+        // Eq. 9 at 20 % of 10 validation samples per class: 2 per class change.
+        Assert.Equal(8, data.NoisyValidationCount);
+        Assert.All(data.Validation, e => Assert.NotNull(e.CleanLabel));
+        Assert.Equal(8, data.Validation.Count(e => e.Label != e.CleanLabel));
+        Assert.Equal("val", data.SelectionSplit);
+        Assert.Same(data.Validation, data.Selection);
+    }
+
+    [Fact]
+    public void Trusted_Clean_Subset_Is_Kept_Apart_And_Selects()
+    {
+        TinyImageSet.Create(dir, classes: 2, perClass: 6);
+        var files = Enumerable.Range(0, 2).SelectMany(k => Directory.GetFiles(Path.Combine(dir, k.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Order(StringComparer.Ordinal).Select((f, i) => (Path: f, Label: k, Split: i < 3 ? "train" : i < 5 ? "val" : "val_clean"))).ToList();
+        string csv = Path.Combine(dir, "trusted.csv");
+        File.WriteAllLines(csv, new[] { "path,label,split" }.Concat(files.Select(f => $"{f.Path},{f.Label},{f.Split}")));
+        var data = DataPreparation.Prepare(new DataOptions { Manifest = csv, ClassNames = ["0", "1"], NoiseRate = 0.5 }, 1);
+        Assert.Equal((6, 4, 2), (data.Train.Count, data.Validation.Count, data.TrustedValidation.Count));
+        Assert.Equal("val_clean", data.SelectionSplit);
+        Assert.Equal(data.TrustedValidation, data.Selection);
+        // The trusted rows are never noised.
+        Assert.Equal(files.Where(f => f.Split == "val_clean").Select(f => f.Label), data.TrustedValidation.Select(e => e.Label));
+    }
 }

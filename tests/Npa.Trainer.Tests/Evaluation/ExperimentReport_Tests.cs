@@ -32,8 +32,10 @@ public sealed class ExperimentReport_Tests : IDisposable
         // HSN: (80 + 82)/2 = 81, sample std √2 = 1.41; relabel precision weighted by count: (0.75·4 + 1·6)/10 = 90 %
         Assert.Contains("| HSN (EMA + rectification + RR) | resnet18 + efficientnet_v2_t | 2 | 81.00 ± 1.41 |", md, StringComparison.Ordinal);
         Assert.Contains("| 5.0 | 90.0 |", md, StringComparison.Ordinal);
-        Assert.Contains("| Single branch A | resnet18 + efficientnet_v2_t | 2 | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
-        Assert.Contains("| ✓ | ✓ | ✓ | ✗ | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Branch A of HSN (ablation: α, RR, EMA, rectification) | resnet18 + efficientnet_v2_t | 2 | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Branch A of HSN (ablation: α, RR, EMA, rectification) | ✓ | ✓ | ✓ | ✓ | ✗ | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
+        Assert.Contains("the validation split with the labels a user has", md, StringComparison.Ordinal);
+        Assert.Contains("No run knew its clean labels", md, StringComparison.Ordinal);
         // Fig. 3 table: epoch 2 mean count (4 + 6)/2 = 5, mean precision (75 + 100)/2 = 87.5
         Assert.Contains("| 2 | 5.0 | 87.5 |", md, StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(dir, "relabels.png")).Length > 1000);
@@ -41,9 +43,43 @@ public sealed class ExperimentReport_Tests : IDisposable
     }
 
     [Fact]
+    public void Noise_Columns_And_Alpha_Figure_Come_From_The_Last_Epoch()
+    {
+        var config = new TrainConfig { Name = "test" };
+        static ExperimentResult Noisy(string variant, int seed, double auc, double low, double recall, int broken) =>
+            Result(variant, seed, 0.8, 3, 0.9) with
+            {
+                Epochs =
+                [
+                    new EpochMetrics { Epoch = 1, NoiseAuc = 0.5, NoisyBaseRate = 0.1, LowGroupNoisyShare = 0.1 },
+                    new EpochMetrics
+                    {
+                        Epoch = 2, NoiseAuc = auc, NoisyBaseRate = 0.1, LowGroupNoisyShare = low, RelabelNetPrecision = 0.75,
+                        RelabelRecall = recall, CleanLabelsBroken = broken,
+                    },
+                ],
+                LastEpochAlpha = [new(0.9, false), new(0.85, false), new(0.3, true), new(0.8, false)],
+            };
+        var results = new[]
+        {
+            Noisy("hsn", 1, 0.80, 0.18, 0.4, 2), Noisy("hsn", 2, 0.70, 0.16, 0.2, 4),
+            Result("plain-a", 1, 0.75, 0, null), Result("plain-a", 2, 0.77, 0, null),
+        };
+        string md = ExperimentReport.Write(dir, config, results);
+        // Last epoch: AUC (0.8 + 0.7)/2 = 0.75, std 0.071; L share 17 ± 1.41 %; base 10 %; ratio 1.7 ± 0.14; recall 30 ± 14.14 %; broken 3.0 ± 1.4.
+        Assert.Contains("| HSN (EMA + rectification + RR) | 2 | 0.750 ± 0.071 | 17.00 ± 1.41 | 10.00 ± 0.00 | 1.70 ± 0.14 | 75.00 ± 0.00 | 30.00 ± 14.14 | 3.0 ± 1.4 |",
+            md, StringComparison.Ordinal);
+        // The plain baseline has no α, no EMA, no rectification and no rank term, and knew no clean labels: no noise row.
+        Assert.Contains("| Branch A alone, plain CE (paper's \"ResNet alone\") | ✗ | ✗ | ✗ | ✗ | ✗ | 76.00 ± 1.41 |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Branch A alone, plain CE (paper's \"ResNet alone\") | 2 |", md, StringComparison.Ordinal);
+        Assert.True(new FileInfo(Path.Combine(dir, NoiseReportSection.FigureFile)).Length > 1000);
+        Assert.Contains($"]({NoiseReportSection.FigureFile})", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_Variant_Lists_The_Known_Ones()
     {
         var e = Assert.Throws<TrainConfigException>(() => ExperimentVariant.Find("triple"));
-        Assert.Contains("known: hsn, hsn-no-ema, single-a, single-b", e.Message, StringComparison.Ordinal);
+        Assert.Contains("known: hsn, hsn-no-ema, plain-a, plain-b, single-a, single-b", e.Message, StringComparison.Ordinal);
     }
 }

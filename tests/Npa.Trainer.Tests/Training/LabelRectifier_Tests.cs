@@ -45,6 +45,18 @@ public sealed class LabelRectifier_Tests
     }
 
     [Fact]
+    public void With_A_Validation_Bar_Nothing_Changes_Until_The_Gate_Opens()
+    {
+        var labels = Store();
+        var rectifier = Rectifier(new RelabelOptions { StartEpoch = 1, StartTeacherAccuracy = 0.6 });
+        Assert.False(rectifier.IsActive(5));
+        Assert.Empty(rectifier.Apply(5, [0, 1], [true, false], Probs(P1, P2), labels, Paths));
+        rectifier.OpenGate();
+        Assert.True(rectifier.IsActive(5));
+        Assert.Single(rectifier.Apply(5, [0, 1], [true, false], Probs(P1, P2), labels, Paths));
+    }
+
+    [Fact]
     public void Teachers_Disagreeing_Keeps_The_Label()
     {
         var labels = Store();

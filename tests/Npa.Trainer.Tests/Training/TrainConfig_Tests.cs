@@ -56,6 +56,26 @@ public sealed class TrainConfig_Tests : IDisposable
     }
 
     [Fact]
+    public void Objective_And_Rectification_Bar_Are_Checked_By_Key()
+    {
+        var e = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
+            """{ "loss": { "objective": "focal" }, "relabel": { "start_teacher_accuracy": 1.5 } }""")));
+        Assert.Contains("loss.objective: must be alpha_weighted or cross_entropy, got 'focal'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("relabel.start_teacher_accuracy: must be in [0, 1], got 1.5", e.Message, StringComparison.Ordinal);
+        var plain = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write("""{ "loss": { "objective": "cross_entropy" } }""")));
+        Assert.Contains("loss.rank_regularization: plain cross-entropy has no α to rank", plain.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void New_Keys_Left_Unset_Keep_An_Older_Config_Hash()
+    {
+        // Finished experiment runs are reused by config; keys added later must not change an existing preset's JSON.
+        var config = new TrainConfig();
+        Assert.DoesNotContain("objective", config.ToJson(), StringComparison.Ordinal);
+        Assert.DoesNotContain("start_teacher_accuracy", config.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_File_Gives_Clear_Error()
     {
         var e = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Path.Combine(dir, "nope.json")));

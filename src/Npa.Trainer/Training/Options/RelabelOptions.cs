@@ -24,6 +24,13 @@ public sealed record RelabelOptions
     /// <summary>Epoch count the schedule is written for (paper: 70); it is scaled to the run's epoch count.</summary>
     public int Delta2ReferenceEpochs { get; init; } = 70;
 
+    /// <summary>
+    /// Beyond the paper (issue 11, 5a): when set, rectification also waits until the teachers' (with EMA off, the students')
+    /// fused validation accuracy on the selection labels reaches this bar at the end of an epoch. Null: start at
+    /// <see cref="StartEpoch"/> as in the paper.
+    /// </summary>
+    public double? StartTeacherAccuracy { get; init; }
+
     /// <summary>Teachers' probabilities are softmax(α·logits), as at prediction time; false uses softmax(logits).</summary>
     public bool AlphaScaledProbabilities { get; init; } = true;
 
@@ -31,6 +38,7 @@ public sealed record RelabelOptions
     {
         errors.InRange(StartEpoch, 1, 10_000, "relabel.start_epoch");
         errors.InRange(Margin, 0, 1, "relabel.margin");
+        if (StartTeacherAccuracy is double bar) errors.InRange(bar, 0, 1, "relabel.start_teacher_accuracy");
         errors.InRange(Delta2Start, 0, 1, "relabel.delta2_start");
         errors.InRange(Delta2End, 0, 1, "relabel.delta2_end");
         errors.InRange(Delta2ReferenceEpochs, 1, 10_000, "relabel.delta2_reference_epochs");
