@@ -62,19 +62,22 @@ public sealed class AlertEpisodeOutage_Tests : IAsyncLifetime
     [Fact]
     public async Task Monitor_Restarted_While_Mosquitto_Is_Down_Delivers_The_Stored_Events()
     {
+        // Each start also stores the monitor's retained conflict list (empty), which waits in the outbox beside the events.
+        int atStart;
         await using (var first = NewPublisher())
         {
             _gate.Close();
             await _broker.KillAsync();
             await first.StartAsync(default);
+            atStart = first.Pending;
             await first.PublishAlertAsync(Event(1, AlertEventKind.Start));
             await first.PublishAlertAsync(Event(2, AlertEventKind.Update));
             await first.PublishAlertAsync(Event(3, AlertEventKind.End));
-            Assert.Equal(3, first.Pending);
+            Assert.Equal(3, first.Pending - atStart);
         } // the monitor stops; the broker is still down
 
         await using var second = NewPublisher();
-        Assert.Equal(3, second.Pending);
+        Assert.Equal(3 + 2 * atStart, second.Pending);
         await second.StartAsync(default);
         await _broker.RestartAsync();
         await using var subscriber = await TestSubscriber.ConnectAsync(_broker.Port, AlertTopic);

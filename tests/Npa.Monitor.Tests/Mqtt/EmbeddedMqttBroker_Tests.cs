@@ -91,7 +91,7 @@ public sealed class EmbeddedMqttBroker_Tests : IAsyncLifetime
     public async Task Subscriber_Using_The_Monitors_Client_Id_Is_Refused()
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _options.Port).WithClientId(_options.ClientId)
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _options.Port).WithClientId(_options.MonitorClientId())
             .WithCredentials("nurse", "s3cret").WithProtocolVersion(MqttProtocolVersion.V500).Build();
         Assert.Equal(MqttClientConnectResultCode.ClientIdentifierNotValid, await ConnectResultAsync(client, options));
     }
