@@ -22,7 +22,7 @@ public static class Retrainer
         string from = Path.GetFullPath(options.FromRun), run = Path.GetFullPath(options.OutRun);
         if (File.Exists(Path.Combine(run, "outcome.json"))) throw new TrainConfigException($"--out: {run} already holds a finished run; choose a new folder");
         var source = TrainConfig.Load(Path.Combine(from, "config.json"));
-        string winner = ReadWinner(from);
+        var (winner, branches) = ReadOutcome(from);
 
         var exports = options.FlagExports.Select(FlaggedLabelReader.Read).ToArray();
         var set = RetrainSetBuilder.Build(DatasetManifestReader.Read(options.BaseManifest), exports,
@@ -54,7 +54,11 @@ public static class Retrainer
             Threads = options.Threads ?? source.Threads,
             // The base set's noise was part of the source run's experiment; relabelled frames are the fix, not more noise.
             Data = source.Data with { Manifest = data, ImageFolder = null, Noise = "none", TestFraction = 0 },
-            Model = source.Model with { PretrainedA = null, PretrainedB = null, InitFrom = init },
+            // outcome.json names the branches trained; config.json drops a null branch_b, which reads back as the default pair.
+            Model = source.Model with
+            {
+                BranchA = branches[0], BranchB = branches.Length > 1 ? branches[1] : null, PretrainedA = null, PretrainedB = null, InitFrom = init,
+            },
             Optim = source.Optim with { Epochs = options.Epochs, LearningRate = lr, MinLearningRate = Math.Min(source.Optim.MinLearningRate, lr) },
         };
         var outcome = new TrainingRun(config, run, progress).Run(ct: ct);
@@ -63,12 +67,14 @@ public static class Retrainer
         return new RetrainResult(set, outcome, candidate, heldoutPath);
     }
 
-    private static string ReadWinner(string run)
+    private static (string Winner, string[] Branches) ReadOutcome(string run)
     {
         string path = Path.Combine(run, "outcome.json");
         if (!File.Exists(path)) throw new TrainConfigException($"--from: {path} not found; is {run} a finished training run?");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return doc.RootElement.GetProperty("winner").GetString()
-            ?? throw new TrainConfigException($"--from: {path} names no winner");
+        string winner = doc.RootElement.GetProperty("winner").GetString() ?? throw new TrainConfigException($"--from: {path} names no winner");
+        string[] branches = [.. doc.RootElement.GetProperty("branches").EnumerateArray().Select(b => b.GetString() ?? "")];
+        if (branches.Length is < 1 or > 2) throw new TrainConfigException($"--from: {path} must name 1 or 2 branches");
+        return (winner, branches);
     }
 }
