@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(RetrainCommand.Create());
         root.Subcommands.Add(CamCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root.Parse(args).Invoke();

@@ -89,6 +89,12 @@ public sealed partial record ModelManifest
     /// <summary>How to draw activation maps, when the package has feature outputs.</summary>
     public CamDescription? Cam { get; init; }
 
+    /// <summary>
+    /// The training run folder the package was exported from (absent in older packages), so that
+    /// <c>npa-train retrain</c> can fine-tune from the serving model's run.
+    /// </summary>
+    public string? TrainingRun { get; init; }
+
     /// <summary>What the model is for and is not for (decision support, not diagnosis), shown with its output.</summary>
     public required string IntendedUse { get; init; }
 }

@@ -56,6 +56,7 @@ public static class ModelPackageWriter
                     + $"feature maps {string.Join(" and ", result.FeatureShapes!.Select(s => string.Join('x', s)))}. Equals Grad-CAM up to scale.",
             },
             IntendedUse = metadata.IntendedUse,
+            TrainingRun = metadata.TrainingRun,
         };
         manifest.ThrowIfInvalid();
 

@@ -30,6 +30,9 @@ public sealed record PackageMetadata(
     /// <summary>How <see cref="Temperature"/> was fitted; null when it was not.</summary>
     public TemperatureCalibration? Calibration { get; init; }
 
+    /// <summary>The run folder the weights come from (recorded as the manifest's <c>training_run</c>).</summary>
+    public string? TrainingRun { get; init; }
+
     /// <summary>Shown with the model's output.</summary>
     public string IntendedUse { get; init; } =
         "Decision support for neonatal pain assessment (NIPS 0-7) by trained staff; not a diagnosis and not a replacement for clinical judgement.";

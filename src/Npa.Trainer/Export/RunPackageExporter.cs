@@ -47,6 +47,7 @@ public static class RunPackageExporter
             Weights = options.Weights,
             Temperature = fit?.Temperature ?? options.Temperature ?? 1,
             Calibration = fit?.ToCalibration(validation?.SplitName ?? ValidationSet.Split),
+            TrainingRun = Path.GetFullPath(runFolder),
         };
         return ModelPackageWriter.Write(checkpoint.Network, metadata, outDir, options.IncludeFeatures, options.Zip);
     }

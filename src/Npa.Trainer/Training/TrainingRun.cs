@@ -68,6 +68,7 @@ public sealed class TrainingRun
             data.ClassCount, config.Model.Dropout, config.Data.ImageSize);
         using var student = new SiameseNetwork(netSpec, device);
         var pretrained = BranchWeights.Load(student, config.Model);
+        if (config.Model.InitFrom is string init) student.load_safetensors(init);
         if (pretrained.Count > 0) File.WriteAllText(Path.Combine(folder, "pretrained.json"), JsonSerializer.Serialize(pretrained, Json));
         using var teacherNet = config.Ema.Enabled ? student.CloneArchitecture(device) : null;
         var ema = teacherNet is null ? null : new EmaTeacher(student, teacherNet, config.Ema);

@@ -21,6 +21,12 @@ public sealed record ModelOptions
     /// <summary>Optional state_dict (or <c>mlnet_resnet18</c>) for branch B's backbone.</summary>
     public string? PretrainedB { get; init; }
 
+    /// <summary>
+    /// Optional safetensors of a whole network of this architecture (a run's <c>best/student.safetensors</c> or
+    /// <c>teacher.safetensors</c>) to start from instead of a fresh initialisation: fine-tuning (<c>npa-train retrain</c>).
+    /// </summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>True when there is a second branch.</summary>
     public bool IsSiamese => !string.IsNullOrWhiteSpace(BranchB);
 
@@ -31,6 +37,9 @@ public sealed record ModelOptions
         CheckPretrained(errors, PretrainedA, BranchA, "model.pretrained_a");
         CheckPretrained(errors, PretrainedB, BranchB, "model.pretrained_b");
         errors.Require(PretrainedB is null || IsSiamese, "model.pretrained_b", "given, but there is no branch_b");
+        errors.Require(InitFrom is null || File.Exists(InitFrom), "model.init_from", $"file not found: {InitFrom}");
+        errors.Require(InitFrom is null || (PretrainedA is null && PretrainedB is null), "model.init_from",
+            "starts from a whole network; leave pretrained_a/pretrained_b out");
     }
 
     private static void CheckPretrained(OptionErrors errors, string? source, string? backbone, string key)
