@@ -37,6 +37,8 @@ internal sealed class DatasetRowParser
             throw Bad(line, $"expected {_header.Length} fields as in the header, found {fields.Length}");
 
         string rawPath = Field(fields, DatasetManifestColumns.Path) ?? throw Bad(line, "empty path");
+        // No file system accepts a NUL in a name; GetFullPath would throw an ArgumentException instead of a manifest error.
+        if (rawPath.Contains('\0', StringComparison.Ordinal)) throw Bad(line, "path contains a NUL character");
         string fullPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(_baseDir, rawPath));
         if (_seenPaths.TryGetValue(fullPath, out int firstLine))
             throw Bad(line, $"duplicate path '{rawPath}' (first on line {firstLine})");

@@ -88,6 +88,7 @@ public sealed class DatasetManifestReader_Tests : IDisposable
     [InlineData("a.png,2.5,,,", "label '2.5' is not an integer")]
     [InlineData("a.png,,,,", "missing label")]
     [InlineData(",3,,,", "empty path")]
+    [InlineData("a\0b.png,3,,,", "path contains a NUL character")]
     [InlineData("a.png,3,9,,", "clean_label 9 is out of range 0..7 (8 classes)")]
     [InlineData("a.png,3,x,,", "clean_label 'x' is not an integer")]
     [InlineData("a.png,3,,training,", "unknown split 'training' (expected train, val, test or val_clean)")]
