@@ -16,7 +16,9 @@ internal sealed partial class BedsOptionsValidator : IValidateOptions<BedsOption
         {
             var bed = options[i];
             string key = $"Beds:{i}";
-            if (!BedIdPattern().IsMatch(bed.Id))
+            if (bed.Id is null)
+                errors.Add($"{key}:Id", "is required");
+            else if (!BedIdPattern().IsMatch(bed.Id))
                 errors.Add($"{key}:Id", $"'{bed.Id}' is not a valid bed id; use 1–32 of a–z, 0–9, '-' and '_'");
             else if (!seen.Add(bed.Id))
                 errors.Add($"{key}:Id", $"'{bed.Id}' is used by more than one bed");

@@ -131,6 +131,18 @@ public class MonitorOptions_Tests
     }
 
     [Fact]
+    public void A_Null_Bed_Id_Is_Refused_As_Required_Not_A_Crash()
+    {
+        // A JSON "Id": null binds as null despite the non-null declaration (found by the config property test).
+        var beds = new BedsOptions { new BedOptions { Id = null! }, new BedOptions { Id = "bed-2" } };
+
+        var result = new BedsOptionsValidator().Validate(null, beds);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Beds:0:Id", StringComparison.Ordinal) && f.Contains("required", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Stream_Camera_Without_Url_Is_Rejected()
     {
         var ex = Invalid<BedsOptions>(With(("Beds:0:Camera:Kind", "Stream"), ("Beds:0:Camera:Target", "camera-7")));
