@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Npa.Monitor.Cli;
 using Npa.Monitor.Commands;
+using Npa.Monitor.Models;
 
 namespace Npa.Monitor;
 
@@ -14,6 +15,7 @@ public static class Program
         root.Subcommands.Add(FlagsCommand.Create());
         root.Subcommands.Add(BenchCaptureCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
