@@ -6,7 +6,8 @@ using Npa.Capture.Detection;
 using Npa.Capture.Frames;
 using Npa.Capture.Pipeline;
 using Npa.Capture.Quality;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
+using Npa.Capture.Simulation.Rendering;
 using Npa.Shared.Preprocessing;
 using OpenCvSharp;
 

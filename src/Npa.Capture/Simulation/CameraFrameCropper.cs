@@ -4,6 +4,7 @@ using Npa.Capture.Detection;
 using Npa.Capture.Frames;
 using Npa.Capture.Pipeline;
 using Npa.Capture.Quality;
+using Npa.Capture.Simulation.Rendering;
 using OpenCvSharp;
 
 namespace Npa.Capture.Simulation;

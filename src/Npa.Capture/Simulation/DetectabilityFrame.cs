@@ -1,3 +1,5 @@
+using Npa.Capture.Simulation.Rendering;
+
 namespace Npa.Capture.Simulation;
 
 /// <summary>One bench frame: what was rendered and whether the detector found it (best IoU with the true box).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Npa.Capture.Simulation.Rendering;
 using OpenCvSharp;
 
 namespace Npa.Capture.Simulation;

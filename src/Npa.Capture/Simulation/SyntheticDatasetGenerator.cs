@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npa.Capture.Quality;
+using Npa.Capture.Simulation.Rendering;
 using Npa.Shared.Datasets;
 using OpenCvSharp;
 

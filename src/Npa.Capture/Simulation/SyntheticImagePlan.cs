@@ -1,3 +1,5 @@
+using Npa.Capture.Simulation.Rendering;
+
 namespace Npa.Capture.Simulation;
 
 /// <summary>One planned dataset image: its clean label, subject, split, scene and (after noise) its given label.</summary>

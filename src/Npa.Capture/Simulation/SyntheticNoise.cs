@@ -1,3 +1,4 @@
+using Npa.Capture.Simulation.Rendering;
 using Npa.Shared.Datasets;
 
 namespace Npa.Capture.Simulation;

@@ -1,7 +1,7 @@
 using System.Reactive.Concurrency;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 
 namespace Npa.Capture.Sources;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npa.Capture.Diagnostics;
 using Npa.Capture.Frames;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using Npa.Capture.Sources;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.ModelSwap;

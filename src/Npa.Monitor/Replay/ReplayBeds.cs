@@ -1,4 +1,4 @@
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using Npa.Capture.Sources;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Pipeline;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using Npa.Monitor.Pipeline;
 using Npa.Shared.Messages;
 

@@ -1,4 +1,4 @@
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using Npa.Monitor.Aggregation;
 using Npa.Shared.Messages;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npa.Capture.Diagnostics;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using Npa.Monitor.Aggregation;
 using Npa.Monitor.Configuration;
 using Npa.Monitor.Hosting;

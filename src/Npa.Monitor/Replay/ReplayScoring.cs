@@ -1,4 +1,5 @@
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
+using Npa.Capture.Simulation.Rendering;
 using Npa.Monitor.Pipeline;
 using Npa.Shared.Messages;
 using Npa.Shared.Nips;

@@ -2,7 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Npa.Capture.Frames;
 using Npa.Capture.Sampling;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using OpenCvSharp;
 
 namespace Npa.Capture.Tests.Frames;

@@ -4,7 +4,8 @@ using Npa.Capture.Cropping;
 using Npa.Capture.Detection;
 using Npa.Capture.Pipeline;
 using Npa.Capture.Quality;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
+using Npa.Capture.Simulation.Rendering;
 using OpenCvSharp;
 using Xunit.Abstractions;
 

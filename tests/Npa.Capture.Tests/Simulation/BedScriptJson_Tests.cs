@@ -1,4 +1,5 @@
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
+using Npa.Capture.Simulation.Rendering;
 
 namespace Npa.Capture.Tests.Simulation;
 

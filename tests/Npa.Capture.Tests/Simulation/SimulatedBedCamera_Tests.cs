@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using Npa.Capture.Frames;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
+using Npa.Capture.Simulation.Rendering;
 
 namespace Npa.Capture.Tests.Simulation;
 

@@ -1,4 +1,5 @@
 using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Rendering;
 using Npa.Shared.Datasets;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
+using Npa.Capture.Simulation.Rendering;
 using OpenCvSharp;
 
 namespace Npa.Capture.Tests.Simulation;

@@ -1,6 +1,6 @@
 using System.Reactive.Concurrency;
 using Npa.Capture.Frames;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using Npa.Capture.Sources;
 
 namespace Npa.Capture.Tests.Sources;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using Npa.Monitor.Hosting;
 using Npa.Monitor.Pipeline;
 using Npa.Monitor.Tests.Configuration;

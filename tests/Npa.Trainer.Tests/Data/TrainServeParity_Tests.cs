@@ -3,6 +3,7 @@ using Npa.Capture.Cropping;
 using Npa.Capture.Detection;
 using Npa.Capture.Frames;
 using Npa.Capture.Simulation;
+using Npa.Capture.Simulation.Camera;
 using Npa.Shared.Preprocessing;
 using Npa.Trainer.Data;
 using Npa.Trainer.Tests.Training;

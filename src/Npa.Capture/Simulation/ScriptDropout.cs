@@ -1,4 +1,0 @@
-namespace Npa.Capture.Simulation;
-
-/// <summary>The camera delivers no frames from <see cref="Start"/> for <see cref="Duration"/>.</summary>
-public sealed record ScriptDropout(TimeSpan Start, TimeSpan Duration);

@@ -1,4 +1,0 @@
-namespace Npa.Capture.Simulation;
-
-/// <summary>What the script says at one instant.</summary>
-public sealed record TimelineState(string Segment, int Nips, OcclusionKind Occlusion, bool CameraOnline);
