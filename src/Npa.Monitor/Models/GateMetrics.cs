@@ -34,11 +34,11 @@ public static class GateMetrics
         return severe == 0 ? double.NaN : (double)found / severe;
     }
 
-    /// <summary>8×8 counts, [label, predicted].</summary>
-    public static int[,] Confusion(IReadOnlyList<GateSample> samples)
+    /// <summary>8×8 counts, one row per label: [label][predicted].</summary>
+    public static int[][] Confusion(IReadOnlyList<GateSample> samples)
     {
-        var m = new int[NipsScale.ClassCount, NipsScale.ClassCount];
-        foreach (var s in samples) m[s.Label, s.Level]++;
+        var m = Enumerable.Range(0, NipsScale.ClassCount).Select(_ => new int[NipsScale.ClassCount]).ToArray();
+        foreach (var s in samples) m[s.Label][s.Level]++;
         return m;
     }
 }

@@ -15,9 +15,8 @@ public static class ValidationGate
         if (entries.Count == 0) throw new ArgumentException($"held-out manifest {manifest} has no rows");
         int severe = entries.Count(e => e.Label >= NipsScale.SevereThreshold);
         if (severe == 0) throw new ArgumentException($"held-out manifest {manifest} has no severe (NIPS ≥ {NipsScale.SevereThreshold}) image, so severe recall cannot be tested");
-        var (candidateId, c) = GateScorer.Score(candidate, entries, loggers);
-        var (servingId, s) = GateScorer.Score(serving, entries, loggers);
-        return Build(candidateId, servingId, Path.GetFullPath(manifest), c, s, settings);
+        var scored = GateScorer.Score([candidate, serving], entries, loggers);
+        return Build(scored[0].ModelId, scored[1].ModelId, Path.GetFullPath(manifest), scored[0].Samples, scored[1].Samples, settings);
     }
 
     /// <summary>The report for already-scored samples.</summary>
@@ -30,10 +29,7 @@ public static class ValidationGate
         SevereSamples = candidate.Count(x => x.Label >= NipsScale.SevereThreshold),
         Settings = settings,
         Comparisons = PairedBootstrap.Compare(candidate, serving, settings),
-        CandidateConfusion = Rows(GateMetrics.Confusion(candidate)),
-        ServingConfusion = Rows(GateMetrics.Confusion(serving)),
+        CandidateConfusion = GateMetrics.Confusion(candidate),
+        ServingConfusion = GateMetrics.Confusion(serving),
     };
-
-    private static int[][] Rows(int[,] m) =>
-        Enumerable.Range(0, m.GetLength(0)).Select(r => Enumerable.Range(0, m.GetLength(1)).Select(c => m[r, c]).ToArray()).ToArray();
 }
