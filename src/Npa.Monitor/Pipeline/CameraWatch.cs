@@ -26,7 +26,7 @@ internal sealed class CameraWatch : IDisposable
     private bool _stopped;
 
     /// <param name="answered">The camera's first frame, and its first after a silence or <see cref="Down"/>.</param>
-    /// <param name="silent">No frame within the threshold; hears how long it has been quiet. Once per silent spell.</param>
+    /// <param name="silent">No frame within the threshold; hears the threshold it crossed. Once per silent spell.</param>
     public CameraWatch(CameraSilence silence, IScheduler scheduler, Action answered, Action<TimeSpan> silent)
     {
         _silence = silence ?? throw new ArgumentNullException(nameof(silence));
@@ -115,7 +115,9 @@ internal sealed class CameraWatch : IDisposable
             }
             _reported = true;
             _live = false;
-            _silent(_scheduler.Now - _quietSince);
+            // The silence crossed, not Now − quiet-since: on a real clock the timer fires a little late under load, and
+            // that latency says nothing about the camera.
+            _silent(_deadline - _quietSince);
         }
     }
 
