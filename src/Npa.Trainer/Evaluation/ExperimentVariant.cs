@@ -23,6 +23,13 @@ public sealed record ExperimentVariant(string Name, string Label, Func<TrainConf
         new("hsn-no-relabel", "HSN without rectification", c => c with { Relabel = c.Relabel with { Enabled = false } }),
         new("hsn-no-rank-reg", "HSN without rank regularization", c => c with { Loss = c.Loss with { RankRegularization = false } }),
         new("homogeneous-a", "Homogeneous pair (A + A)", c => c with { Model = c.Model with { BranchB = c.Model.BranchA, PretrainedB = c.Model.PretrainedA } }),
+        new("hsn-co-divide", "HSN, α supervised by the other branch's loss mixture, which also picks the relabel candidates (beyond the paper)", c => c with
+        {
+            Loss = c.Loss with { AlphaSupervision = LossOptions.CoDivideSupervision },
+            Relabel = c.Relabel with { Candidates = RelabelOptions.CoDivideCandidates },
+        }),
+        new("scn-a", "SCN on branch A (α, RR β = 0.7 and δ1 = 0.15, relabel margin 0.2, no EMA)", Scn),
+        new("co-teaching", "Co-teaching (A + B, plain CE, small-loss exchange, forget rate = noise rate)", CoTeaching),
         new("hsn-relabel-gate", "HSN, rectification once the teachers pass a validation bar (beyond the paper)", c => c with
         {
             Relabel = c.Relabel with { StartEpoch = 1, StartTeacherAccuracy = c.Relabel.StartTeacherAccuracy ?? DefaultRectificationBar },
@@ -39,6 +46,25 @@ public sealed record ExperimentVariant(string Name, string Label, Func<TrainConf
     private static TrainConfig SingleB(TrainConfig c) => c with
     {
         Model = c.Model with { BranchA = c.Model.BranchB ?? c.Model.BranchA, PretrainedA = c.Model.PretrainedB, BranchB = null, PretrainedB = null },
+    };
+
+    /// <summary>
+    /// SCN (Wang et al., 2020), which the paper builds on: one branch, α with rank regularization at β = 0.7 and margin 0.15,
+    /// relabelling by the network's own predictions with margin 0.2 and no confidence bar, from the preset's (scaled) start.
+    /// </summary>
+    private static TrainConfig Scn(TrainConfig c) => SingleA(c) with
+    {
+        Loss = c.Loss with { Beta = 0.7, Delta1 = 0.15, RankRegularization = true },
+        Ema = c.Ema with { Enabled = false },
+        Relabel = c.Relabel with { Enabled = true, Margin = 0.2, Delta2Start = 0, Delta2End = 0 },
+    };
+
+    /// <summary>Co-teaching (Han et al., 2018): both branches with plain CE on each other's small-loss picks; no α, RR, EMA or relabelling.</summary>
+    private static TrainConfig CoTeaching(TrainConfig c) => c with
+    {
+        Loss = c.Loss with { Objective = LossOptions.CoTeachingObjective, RankRegularization = false },
+        Ema = c.Ema with { Enabled = false },
+        Relabel = c.Relabel with { Enabled = false },
     };
 
     /// <summary>The paper's single-network baseline: plain cross-entropy, no α, no rank term, no EMA teacher, no relabelling.</summary>

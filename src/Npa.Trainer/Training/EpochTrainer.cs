@@ -1,7 +1,7 @@
 using Npa.Trainer.Data;
 using Npa.Trainer.Losses;
 using Npa.Trainer.Models;
-using Npa.Trainer.Torch;
+using Npa.Trainer.Training.CoDivision;
 using Npa.Trainer.Training.Options;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -18,15 +18,18 @@ public sealed class EpochTrainer
     private readonly BatchBuilder builder;
     private readonly LabelStore labels;
     private readonly IReadOnlyList<string> paths;
-    private readonly RankRegularization rank;
     private readonly LabelRectifier rectifier;
     private readonly CosineSchedule schedule;
     private readonly Device device;
     private readonly NoiseAccounting? accounting;
+    private readonly CoDivide? coDivide;
 
-    /// <summary>Wires one run's parts together; <paramref name="accounting"/>, when given, records every step for the noise report.</summary>
+    /// <summary>
+    /// Wires one run's parts together; <paramref name="accounting"/>, when given, records every step for the noise report;
+    /// <paramref name="coDivide"/> is required when <c>loss.alpha_supervision = co_divide</c>.
+    /// </summary>
     public EpochTrainer(TrainConfig config, SiameseNetwork student, EmaTeacher? ema, optim.Optimizer optimizer, BatchBuilder builder,
-        LabelStore labels, IReadOnlyList<string> paths, Device device, NoiseAccounting? accounting = null)
+        LabelStore labels, IReadOnlyList<string> paths, Device device, NoiseAccounting? accounting = null, CoDivide? coDivide = null)
     {
         this.config = config ?? throw new ArgumentNullException(nameof(config));
         this.student = student ?? throw new ArgumentNullException(nameof(student));
@@ -37,7 +40,8 @@ public sealed class EpochTrainer
         this.paths = paths ?? throw new ArgumentNullException(nameof(paths));
         this.device = device;
         this.accounting = accounting;
-        rank = new RankRegularization(config.Loss.Beta, config.Loss.Delta1);
+        this.coDivide = coDivide;
+        if (config.Loss.IsCoDivide && coDivide is null) throw new ArgumentNullException(nameof(coDivide), "loss.alpha_supervision is co_divide");
         rectifier = new LabelRectifier(config.Relabel, config.Optim.Epochs);
         schedule = new CosineSchedule(config.Optim, StepsPerEpoch);
     }
@@ -74,7 +78,7 @@ public sealed class EpochTrainer
         double lossSum = 0, wceSum = 0, rrSum = 0, highSum = 0, lowSum = 0;
         int correct = 0, seen = 0;
         double firstLr = schedule.At(epoch, 0);
-        using var rankWeight = config.Loss.RankWeight.ToScalar();
+        using var objective = new StepObjective(config, steps, coDivide);
         student.train();
         for (int step = 0; step < steps; step++)
         {
@@ -86,10 +90,9 @@ public sealed class EpochTrainer
             var x = builder.Build(batch, flip, device);
             var y = tensor(batch.Select(i => (long)labels.Current[i]).ToArray(), device: device);
             using var output = student.call(x);
-            Tensor wce = zeros(1, device: device).sum();
-            foreach (var branch in output.Branches) wce = wce.add(BranchLoss(branch, y), HeldScalars.One);
-            var split = rank.Compute(output.Branches.Select(b => b.Alpha).ToArray());
-            var loss = config.Loss.RankRegularization ? wce.add(split.Loss.mul(rankWeight), HeldScalars.One) : wce;
+            // The relabel candidates are decided on the division the epoch started with, before this step records into it.
+            bool[]? noisyByCoDivide = config.Relabel.CandidatesFromCoDivide && coDivide!.HasTargets ? coDivide.LooksNoisy(batch) : null;
+            var (loss, wce, split) = objective.Compute(output, y, batch, epoch, step);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
@@ -104,10 +107,12 @@ public sealed class EpochTrainer
             highSum += split.MeanHigh;
             lowSum += split.MeanLow;
             accounting?.Record(batch, y, batch.Select(i => labels.Current[i]).ToArray(), split, output);
-            if (rectifier.IsActive(epoch))
-                log.Write(rectifier.Apply(epoch, batch, split.IsLow, Rectifying(x, output), labels, paths));
+            IReadOnlyList<bool>? candidates = config.Relabel.CandidatesFromCoDivide ? noisyByCoDivide : split.IsLow;
+            if (rectifier.IsActive(epoch) && candidates is not null)
+                log.Write(rectifier.Apply(epoch, batch, candidates, Rectifying(x, output), labels, paths));
             progress?.Report(new TrainingProgress(epoch, config.Optim.Epochs, step + 1, steps, lossSum / (step + 1), (double)correct / seen));
         }
+        coDivide?.EndEpoch(epoch);
         var (count, precision) = log.EndEpoch();
         var metrics = new EpochMetrics
         {
@@ -117,11 +122,6 @@ public sealed class EpochTrainer
         };
         return accounting is null ? metrics : accounting.EndEpoch(epoch, labels, metrics);
     }
-
-    /// <summary>Eq. 4 (α-weighted CE), or plain CE on the logits for the plain baselines (<c>loss.objective = cross_entropy</c>).</summary>
-    private Tensor BranchLoss(BranchOutput branch, Tensor y) => config.Loss.IsPlainCrossEntropy
-        ? nn.functional.cross_entropy(branch.Logits, y)
-        : AlphaWeightedCrossEntropy.Compute(branch.Logits, branch.Alpha, y);
 
     /// <summary>The per-branch probabilities that drive rectification: the EMA teachers', or with <c>--ema off</c> the students' own.</summary>
     private float[][][] Rectifying(Tensor x, SiameseOutput studentOutput)

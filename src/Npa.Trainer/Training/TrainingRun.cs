@@ -4,6 +4,7 @@ using Npa.Shared.Datasets;
 using Npa.Trainer.Data;
 using Npa.Trainer.Evaluation;
 using Npa.Trainer.Models;
+using Npa.Trainer.Training.CoDivision;
 using Npa.Trainer.Training.Options;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -91,7 +92,10 @@ public sealed class TrainingRun
         }
         // Noise accounting only where the training labels are known to carry noise: elsewhere there is nothing to find.
         var accounting = data.NoiseSource == "none" ? null : new NoiseAccounting(folder, trainPaths);
-        var trainer = new EpochTrainer(config, student, ema, optimizer, trainBuilder, labels, trainPaths, device, accounting);
+        var coDivide = config.Loss.IsCoDivide ? new CoDivide(labels.Count, 2, folder) : null;
+        if (resume) coDivide?.Resume(state.Epoch);
+        else if (Directory.Exists(Path.Combine(folder, CoDivide.Folder))) Directory.Delete(Path.Combine(folder, CoDivide.Folder), recursive: true);
+        var trainer = new EpochTrainer(config, student, ema, optimizer, trainBuilder, labels, trainPaths, device, accounting, coDivide);
         if (state.RectificationGateEpoch is not null) trainer.OpenRectificationGate();
         using (var log = new RelabelLog(relabelPath))
         {

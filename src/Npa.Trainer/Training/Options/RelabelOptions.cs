@@ -31,12 +31,26 @@ public sealed record RelabelOptions
     /// </summary>
     public double? StartTeacherAccuracy { get; init; }
 
+    /// <summary>Candidate rule name: samples the branches' co-divide mixtures call noisy (mean clean probability below one half).</summary>
+    public const string CoDivideCandidates = "co_divide";
+
+    /// <summary>
+    /// Which samples may be relabelled. Null: group L of the rank split, as in the paper (Eq. 5). <c>co_divide</c> (issue 11,
+    /// 5b): the samples whose mean clean probability from the two branches' loss mixtures is below one half.
+    /// </summary>
+    public string? Candidates { get; init; }
+
+    /// <summary>True for <c>candidates = co_divide</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CandidatesFromCoDivide => Candidates == CoDivideCandidates;
+
     /// <summary>Teachers' probabilities are softmax(α·logits), as at prediction time; false uses softmax(logits).</summary>
     public bool AlphaScaledProbabilities { get; init; } = true;
 
     internal void Validate(OptionErrors errors)
     {
         errors.InRange(StartEpoch, 1, 10_000, "relabel.start_epoch");
+        errors.Require(Candidates is null or CoDivideCandidates, "relabel.candidates", $"must be {CoDivideCandidates} or absent, got '{Candidates}'");
         errors.InRange(Margin, 0, 1, "relabel.margin");
         if (StartTeacherAccuracy is double bar) errors.InRange(bar, 0, 1, "relabel.start_teacher_accuracy");
         errors.InRange(Delta2Start, 0, 1, "relabel.delta2_start");

@@ -78,6 +78,10 @@ public sealed record TrainConfig
         Loss.Validate(errors);
         Ema.Validate(errors);
         Relabel.Validate(errors);
+        errors.Require(!Loss.IsCoTeaching || Model.IsSiamese, "loss.objective", "co_teaching exchanges samples between two branches: set model.branch_b");
+        errors.Require(!Loss.IsCoDivide || Model.IsSiamese, "loss.alpha_supervision", "co_divide crosses two branches: set model.branch_b");
+        errors.Require(!Relabel.CandidatesFromCoDivide || Loss.IsCoDivide, "relabel.candidates",
+            "co_divide candidates come from the loss mixtures of loss.alpha_supervision = co_divide");
         bool mlnet = Model.PretrainedA == "mlnet_resnet18" || Model.PretrainedB == "mlnet_resnet18";
         errors.Require(!mlnet || Data.Normalization == "mlnet_resnet18", "data.normalization",
             "the mlnet_resnet18 weights expect BGR 0–255 minus channel means: set it to mlnet_resnet18");
