@@ -60,10 +60,37 @@ public sealed class TrainConfig_Tests : IDisposable
     {
         var e = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
             """{ "loss": { "objective": "focal" }, "relabel": { "start_teacher_accuracy": 1.5 } }""")));
-        Assert.Contains("loss.objective: must be alpha_weighted or cross_entropy, got 'focal'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("loss.objective: must be alpha_weighted, cross_entropy or co_teaching, got 'focal'", e.Message, StringComparison.Ordinal);
         Assert.Contains("relabel.start_teacher_accuracy: must be in [0, 1], got 1.5", e.Message, StringComparison.Ordinal);
         var plain = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write("""{ "loss": { "objective": "cross_entropy" } }""")));
-        Assert.Contains("loss.rank_regularization: plain cross-entropy has no α to rank", plain.Message, StringComparison.Ordinal);
+        Assert.Contains("loss.rank_regularization: objective cross_entropy has no α to rank: set it to false", plain.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Co_Teaching_And_Co_Divide_Options_Are_Checked_By_Key()
+    {
+        var single = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
+            """{ "model": { "branch_b": null }, "loss": { "objective": "co_teaching", "rank_regularization": false, "forget_rate": 1.2 } }""")));
+        Assert.Contains("loss.forget_rate: must be in [0, 1), got 1.2", single.Message, StringComparison.Ordinal);
+        Assert.Contains("loss.objective: co_teaching exchanges samples between two branches: set model.branch_b", single.Message, StringComparison.Ordinal);
+
+        var forgetWithoutCoTeaching = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write("""{ "loss": { "forget_rate": 0.2 } }""")));
+        Assert.Contains("loss.forget_rate: only the co_teaching objective forgets samples", forgetWithoutCoTeaching.Message, StringComparison.Ordinal);
+
+        var divide = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
+            """{ "loss": { "alpha_supervision": "mixup", "alpha_supervision_weight": -1 }, "relabel": { "candidates": "co_divide" } }""")));
+        Assert.Contains("loss.alpha_supervision: must be co_divide or absent, got 'mixup'", divide.Message, StringComparison.Ordinal);
+        Assert.Contains("loss.alpha_supervision_weight: must be in [0, 100], got -1", divide.Message, StringComparison.Ordinal);
+        Assert.Contains("relabel.candidates: co_divide candidates come from the loss mixtures", divide.Message, StringComparison.Ordinal);
+
+        var plain = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
+            """{ "loss": { "objective": "cross_entropy", "rank_regularization": false, "alpha_supervision": "co_divide" } }""")));
+        Assert.Contains("loss.alpha_supervision: co-divide supervises α, which objective cross_entropy does not train", plain.Message, StringComparison.Ordinal);
+
+        var good = TrainConfig.Load(Write(
+            """{ "loss": { "alpha_supervision": "co_divide", "alpha_supervision_weight": 0.5 }, "relabel": { "candidates": "co_divide" } }"""));
+        Assert.True(good.Loss.IsCoDivide);
+        Assert.True(good.Relabel.CandidatesFromCoDivide);
     }
 
     [Fact]
@@ -73,6 +100,8 @@ public sealed class TrainConfig_Tests : IDisposable
         var config = new TrainConfig();
         Assert.DoesNotContain("objective", config.ToJson(), StringComparison.Ordinal);
         Assert.DoesNotContain("start_teacher_accuracy", config.ToJson(), StringComparison.Ordinal);
+        foreach (string key in new[] { "forget_rate", "forget_ramp_epochs", "alpha_supervision", "candidates" })
+            Assert.DoesNotContain(key, config.ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]
