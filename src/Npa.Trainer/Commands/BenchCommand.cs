@@ -1,13 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
 using Npa.Shared.Packaging;
+using Npa.Trainer.Bench;
 using Npa.Trainer.Export.Bench;
 using Npa.Trainer.Models;
+using Npa.Trainer.Training.Options;
 using Spectre.Console;
 
 namespace Npa.Trainer.Commands;
 
-/// <summary><c>npa-train bench</c>: ms per image through ONNX Runtime and TorchSharp, achieved GFLOP/s and its share of the machine's GEMM rate.</summary>
+/// <summary>
+/// <c>npa-train bench</c>: ms per image through ONNX Runtime and TorchSharp, achieved GFLOP/s and its share of the machine's
+/// GEMM rate; with <c>--train</c>, ms per training step of the presets in TorchSharp and PyTorch side by side.
+/// </summary>
 public static class BenchCommand
 {
     private static readonly string[] Columns = ["model", "input", "GMAC/img", "batch", "ORT ms/img", "TorchSharp ms/img", "ORT GFLOP/s", "ORT / GEMM", "TorchSharp GFLOP/s"];
@@ -24,11 +29,31 @@ public static class BenchCommand
         var threads = new Option<int>("--threads", "-t") { Description = "threads for ONNX Runtime and TorchSharp", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seconds = new Option<double>("--seconds") { Description = "minimum timed seconds per cell", DefaultValueFactory = _ => 1.0 };
         var demo = new Option<string>("--demo") { Description = "demo model package folder", DefaultValueFactory = _ => Path.Combine("models", "demo") };
-        var command = new Command("bench", "Time models through ONNX Runtime and TorchSharp eval; report GFLOP/s against this machine's FP32 GEMM rate.");
-        foreach (Option o in new Option[] { models, batches, threads, seconds, demo }) command.Options.Add(o);
+        var train = new Option<bool>("--train") { Description = "time a full training step (forward, backward, AdamW, EMA update) of --presets instead" };
+        var presets = new Option<string[]>("--presets")
+        {
+            Description = "training presets for --train",
+            DefaultValueFactory = _ => [Path.Combine("configs", "train", "cpu-small.json"), Path.Combine("configs", "train", "paper.json")],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var warmup = new Option<int>("--warmup") { Description = "untimed steps first (--train)", DefaultValueFactory = _ => 2 };
+        var steps = new Option<int>("--steps") { Description = "timed steps per preset (--train)", DefaultValueFactory = _ => 8 };
+        var python = new Option<string>("--python") { Description = "a Python with PyTorch for the reference (--train)", DefaultValueFactory = _ => "/usr/bin/python3" };
+        var reference = new Option<string>("--reference")
+        {
+            Description = "the PyTorch reference script (--train)",
+            DefaultValueFactory = _ => Path.Combine("scripts", "reference", "train_step_bench.py"),
+        };
+        var command = new Command("bench", "Time models through ONNX Runtime and TorchSharp eval; report GFLOP/s against this machine's FP32 GEMM rate. --train: time training steps against PyTorch.");
+        foreach (Option o in new Option[] { models, batches, threads, seconds, demo, train, presets, warmup, steps, python, reference }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             int t = parse.GetValue(threads);
+            if (parse.GetValue(train))
+            {
+                return TrainTable(parse.GetRequiredValue(presets), t, parse.GetValue(warmup), parse.GetValue(steps),
+                    new PyTorchReference(parse.GetRequiredValue(python), parse.GetRequiredValue(reference), t, parse.GetValue(warmup), parse.GetValue(steps)));
+            }
             int[] sizes = parse.GetRequiredValue(batches);
             if (t < 1 || sizes.Length == 0 || sizes.Any(b => b is < 1 or > 256))
             {
@@ -68,6 +93,47 @@ public static class BenchCommand
         });
         return command;
     }
+
+    private static int TrainTable(string[] presets, int threads, int warmup, int steps, PyTorchReference reference)
+    {
+        if (threads < 1 || warmup < 0 || steps < 1 || presets.Length == 0)
+        {
+            AnsiConsole.MarkupLine("[red]error:[/] --threads and --steps must be ≥ 1, --warmup ≥ 0, and at least one preset given");
+            return 2;
+        }
+        var configs = new List<TrainConfig>();
+        foreach (string path in presets)
+        {
+            try
+            {
+                configs.Add(TrainConfig.Load(path));
+            }
+            catch (TrainConfigException e)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                return 2;
+            }
+        }
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+        var bench = new TrainStepBench(threads, warmup, steps);
+        var table = new Table().Title(Invariant($"training step (forward, loss, backward, AdamW, EMA), {threads} threads, {Environment.ProcessorCount} cores, {steps} timed steps after {warmup}"));
+        foreach (string h in TrainColumns) table.AddColumn(new TableColumn(h).RightAligned());
+        foreach (var config in configs)
+        {
+            // One after the other, never together: both use every thread.
+            double ours = bench.MsPerStep(config);
+            var (theirs, note) = reference.Run(config, TimeSpan.FromMinutes(20));
+            var row = new TrainStepTiming(config.Name, Invariant($"{config.Model.BranchA}+{(config.Model.IsSiamese ? config.Model.BranchB : "-")} @{config.Data.ImageSize}"),
+                config.Optim.BatchSize, ours, theirs, note);
+            table.AddRow(row.Preset, row.Network, Invariant($"{row.Batch}"), Invariant($"{row.TorchSharpMsPerStep:F0}"),
+                row.PyTorch is double p ? Invariant($"{p:F0}") : "-", row.Ratio is double r ? Invariant($"{r:F2}×") : "-",
+                Invariant($"{1000.0 * row.Batch / row.TorchSharpMsPerStep:F1}"), Markup.Escape(row.PyTorchNote));
+        }
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static readonly string[] TrainColumns = ["preset", "network", "batch", "TorchSharp ms/step", "PyTorch ms/step", "ratio", "TorchSharp img/s", "reference"];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
