@@ -23,6 +23,7 @@ public sealed class InferenceEngine : IInferenceEngine
     private readonly int branches;
     private readonly int maxBatch;
     private readonly double temperature;
+    private readonly string? fusion;
     private bool disposed;
 
     /// <summary>Loads and validates a package (folder or .zip); throws <see cref="ModelPackageException"/> with the reason when refused.</summary>
@@ -52,6 +53,9 @@ public sealed class InferenceEngine : IInferenceEngine
         branches = package.Manifest.Branches.Count;
         maxBatch = options.MaxBatchSize;
         temperature = package.Manifest.Temperature;
+        fusion = package.Manifest.Fusion;
+        if (fusion is not null and not FusionRule.Mean)
+            logger.LogInformation("inference: model {ModelId} fuses its branches by {Fusion}", ModelId, fusion);
         if (temperature != 1)
             logger.LogInformation("inference: model {ModelId} calibrates its probabilities with temperature {Temperature:F3}", ModelId, temperature);
     }
@@ -79,7 +83,7 @@ public sealed class InferenceEngine : IInferenceEngine
             {
                 int n = Math.Min(maxBatch, count - start);
                 var buffers = RunBatch(scoreBuffers, inputs.Slice(start * per, n * per), n, withFeatures: false);
-                for (int i = 0; i < n; i++) results.Add(ResultMath.Build(buffers.Outputs, i, classes, branches, ModelId, temperature));
+                for (int i = 0; i < n; i++) results.Add(ResultMath.Build(buffers.Outputs, i, classes, branches, ModelId, temperature, fusion));
             }
         }
         return results;
@@ -95,7 +99,7 @@ public sealed class InferenceEngine : IInferenceEngine
             ObjectDisposedException.ThrowIf(disposed, this);
             var buffers = RunBatch(camBuffers, crop, 1, withFeatures: true);
             var features = FeatureNames().Select(name => (float[])buffers.Outputs[name].Clone()).ToList();
-            return (ResultMath.Build(buffers.Outputs, 0, classes, branches, ModelId, temperature), features);
+            return (ResultMath.Build(buffers.Outputs, 0, classes, branches, ModelId, temperature, fusion), features);
         }
     }
 

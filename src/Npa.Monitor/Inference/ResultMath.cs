@@ -5,11 +5,11 @@ namespace Npa.Monitor.Inference;
 
 /// <summary>
 /// Turns one sample's raw outputs into an <see cref="InferenceResult"/>: per-branch softmax(α·logits / T) and their mean
-/// (<see cref="PredictionRule"/>), T being the package's calibration temperature.
+/// or the package's weighted <see cref="FusionRule"/> (<see cref="PredictionRule"/>), T being its calibration temperature.
 /// </summary>
 internal static class ResultMath
 {
-    public static InferenceResult Build(IReadOnlyDictionary<string, float[]> outputs, int sample, int classes, int branches, string modelId, double temperature = 1)
+    public static InferenceResult Build(IReadOnlyDictionary<string, float[]> outputs, int sample, int classes, int branches, string modelId, double temperature = 1, string? fusion = null)
     {
         float alphaA = outputs[ModelOutputNames.AlphaA][sample];
         float[] probsA = PredictionRule.BranchProbabilities(outputs[ModelOutputNames.LogitsA].AsSpan(sample * classes, classes), alphaA, temperature);
@@ -20,10 +20,11 @@ internal static class ResultMath
             alphaB = outputs[ModelOutputNames.AlphaB][sample];
             probsB = PredictionRule.BranchProbabilities(outputs[ModelOutputNames.LogitsB].AsSpan(sample * classes, classes), alphaB, temperature);
         }
-        // At T = 1 the graph's probs output is that mean already; a calibrated package's fused prediction is the mean of
-        // its calibrated branches (the graph keeps the uncalibrated probs, as the output contract defines them).
-        float[] fused = temperature == 1 ? outputs[ModelOutputNames.Probs].AsSpan(sample * classes, classes).ToArray()
-            : branches == 2 ? PredictionRule.Fuse([probsA, probsB]) : (float[])probsA.Clone();
+        // At T = 1 with the mean rule the graph's probs output is the fused prediction already; otherwise it is fused here
+        // from the calibrated branches (the graph keeps the uncalibrated mean, as the output contract defines it).
+        bool graphFuses = temperature == 1 && fusion is null or FusionRule.Mean;
+        float[] fused = graphFuses ? outputs[ModelOutputNames.Probs].AsSpan(sample * classes, classes).ToArray()
+            : branches == 2 ? PredictionRule.Fuse([probsA, probsB], [alphaA, alphaB], fusion) : (float[])probsA.Clone();
         int level = NipsScale.ArgMax(fused);
         return new InferenceResult(
             probsA, probsB, alphaA, alphaB, fused,

@@ -32,6 +32,7 @@ public sealed partial record ModelManifest
                 if (string.IsNullOrWhiteSpace(name) || !double.IsFinite(value)) errors.Add($"validation_metrics '{name}' = {value} must be a named finite number");
         }
         ValidateCalibration(errors);
+        if (!FusionRule.IsKnown(Fusion)) errors.Add($"fusion '{Fusion}' must be one of {string.Join(", ", FusionRule.All)}");
         if (!Enum.IsDefined(WeightStorage)) errors.Add("weight_storage must be 'fp32' or 'fp16'");
         if (string.IsNullOrEmpty(OnnxSha256)) errors.Add("onnx_sha256 is missing");
         else if (!Sha256Pattern().IsMatch(OnnxSha256)) errors.Add($"onnx_sha256 '{OnnxSha256}' is not 64 lowercase hex digits");

@@ -80,6 +80,12 @@ public sealed partial record ModelManifest
         init => Temperature = value ?? 1;
     }
 
+    /// <summary>
+    /// How the branches' probabilities are fused (<see cref="FusionRule"/>): <c>mean</c>, <c>alpha_weighted</c> or
+    /// <c>confidence_weighted</c>. Absent (older packages) is the mean, which the graph's <c>probs</c> output computes.
+    /// </summary>
+    public string? Fusion { get; init; }
+
     /// <summary>How <see cref="Temperature"/> was fitted and the validation ECE before and after; null when it was not fitted.</summary>
     public TemperatureCalibration? Calibration { get; init; }
 

@@ -17,12 +17,16 @@ public sealed record NetworkLogits
 
     public IReadOnlyList<BranchLogits> Branches { get; }
 
+    /// <summary>How the branches are fused (<see cref="FusionRule"/>; null: the mean), as the run and its package say.</summary>
+    public string? Fusion { get; init; }
+
     /// <summary>Number of samples.</summary>
     public int Count => Branches[0].Logits.Count;
 
     /// <summary>Fused probabilities of sample <paramref name="i"/> at temperature <paramref name="temperature"/> (the package's rule).</summary>
     public float[] Fused(int i, double temperature = 1) =>
-        PredictionRule.Fuse([.. Branches.Select(b => PredictionRule.BranchProbabilities(b.Logits[i], b.Alpha[i], temperature))]);
+        PredictionRule.Fuse([.. Branches.Select(b => PredictionRule.BranchProbabilities(b.Logits[i], b.Alpha[i], temperature))],
+            [.. Branches.Select(b => b.Alpha[i])], Fusion);
 
     /// <summary>Fused probabilities of every sample at <paramref name="temperature"/>.</summary>
     public IReadOnlyList<float[]> Fused(double temperature = 1) => [.. Enumerable.Range(0, Count).Select(i => Fused(i, temperature))];

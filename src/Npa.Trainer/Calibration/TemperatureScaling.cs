@@ -1,3 +1,4 @@
+using Npa.Shared.Packaging;
 using Npa.Trainer.Evaluation;
 
 namespace Npa.Trainer.Calibration;
@@ -67,22 +68,41 @@ public static class TemperatureScaling
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
         double sum = 0;
+        int branches = logits.Branches.Count;
+        var probabilities = new double[branches][];
+        var weights = new double[branches];
         for (int i = 0; i < labels.Count; i++)
         {
+            for (int b = 0; b < branches; b++)
+            {
+                var branch = logits.Branches[b];
+                probabilities[b] = Softmax(branch.Logits[i], branch.Alpha[i] / temperature);
+                weights[b] = logits.Fusion switch
+                {
+                    FusionRule.AlphaWeighted => branch.Alpha[i],
+                    FusionRule.ConfidenceWeighted => probabilities[b].Max(),
+                    _ => 1,
+                };
+            }
+            double total = weights.Sum();
+            // PredictionRule.Fuse's fallback: weights that sum to zero mean the plain mean.
+            if (!(total > 0) || !double.IsFinite(total)) (weights, total) = (Enumerable.Repeat(1.0, branches).ToArray(), branches);
             double p = 0;
-            foreach (var branch in logits.Branches) p += LabelProbability(branch.Logits[i], branch.Alpha[i] / temperature, labels[i]);
-            sum -= Math.Log(Math.Max(p / logits.Branches.Count, 1e-300));
+            for (int b = 0; b < branches; b++) p += weights[b] / total * probabilities[b][labels[i]];
+            sum -= Math.Log(Math.Max(p, 1e-300));
         }
         return sum / labels.Count;
     }
 
-    private static double LabelProbability(float[] logits, double scale, int label)
+    private static double[] Softmax(float[] logits, double scale)
     {
         double max = double.NegativeInfinity;
         foreach (float l in logits) max = Math.Max(max, scale * l);
+        var p = new double[logits.Length];
         double total = 0;
-        foreach (float l in logits) total += Math.Exp(scale * l - max);
-        return Math.Exp(scale * logits[label] - max) / total;
+        for (int k = 0; k < logits.Length; k++) total += p[k] = Math.Exp(scale * logits[k] - max);
+        for (int k = 0; k < p.Length; k++) p[k] /= total;
+        return p;
     }
 
     /// <summary>ECE of the fused top-class confidence at <paramref name="temperature"/> against <paramref name="labels"/>.</summary>

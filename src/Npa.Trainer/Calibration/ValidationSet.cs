@@ -37,6 +37,9 @@ public sealed class ValidationSet
     /// <summary>The run's batch size.</summary>
     public int BatchSize { get; }
 
+    /// <summary>The run's fusion rule (model.fusion; null: the mean).</summary>
+    public string? Fusion { get; init; }
+
     /// <summary>Square input side in pixels.</summary>
     public int InputSize { get; }
 
@@ -57,12 +60,15 @@ public sealed class ValidationSet
                 + "and to check fp16 weights; export with --temperature none and --weights fp32 to skip both)", missing.Path);
         var spec = config.Data.ToPreprocessSpec();
         var images = new BatchBuilder(ImageCache.Load([.. entries.Select(e => e.Path)], spec, ct), spec);
-        return new ValidationSet(entries, images, config.Optim.BatchSize, spec.CropSize, DatasetManifestColumns.SplitName(split));
+        return new ValidationSet(entries, images, config.Optim.BatchSize, spec.CropSize, DatasetManifestColumns.SplitName(split))
+        {
+            Fusion = config.Model.Fusion,
+        };
     }
 
     /// <summary>Each branch's logits and α on every validation image (one no-grad pass).</summary>
     public NetworkLogits Predict(SiameseNetwork network) =>
-        LogitCollector.Run(network, Images, [.. Enumerable.Range(0, Entries.Count)], BatchSize, CPU);
+        LogitCollector.Run(network, Images, [.. Enumerable.Range(0, Entries.Count)], BatchSize, CPU) with { Fusion = Fusion };
 
     /// <summary>The normalised input batches [n,3,S,S] as plain floats (for ONNX Runtime).</summary>
     public IEnumerable<(float[] Data, int Count)> InputBatches()

@@ -1,3 +1,4 @@
+using Npa.Shared.Packaging;
 using Npa.Trainer.Training.Options;
 
 namespace Npa.Trainer.Evaluation;
@@ -27,6 +28,10 @@ public sealed record ExperimentVariant(string Name, string Label, Func<TrainConf
         {
             Loss = c.Loss with { AlphaSupervision = LossOptions.CoDivideSupervision },
             Relabel = c.Relabel with { Candidates = RelabelOptions.CoDivideCandidates },
+        }),
+        new("hsn-alpha-fusion", "HSN, branches fused by their α at inference (beyond the paper)", c => c with
+        {
+            Model = c.Model with { Fusion = FusionRule.AlphaWeighted },
         }),
         new("scn-a", "SCN on branch A (α, RR β = 0.7 and δ1 = 0.15, relabel margin 0.2, no EMA)", Scn),
         new("co-teaching", "Co-teaching (A + B, plain CE, small-loss exchange, forget rate = noise rate)", CoTeaching),

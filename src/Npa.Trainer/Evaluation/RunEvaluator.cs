@@ -50,7 +50,8 @@ public static class RunEvaluator
             outcome.ClassNames.Count, config.Model.Dropout, outcome.InputSize);
         using var net = new SiameseNetwork(netSpec, CPU);
         net.load_safetensors(weights);
-        var logits = LogitCollector.Run(net, builder, Enumerable.Range(0, entries.Count).ToArray(), config.Optim.BatchSize, CPU);
+        var logits = LogitCollector.Run(net, builder, Enumerable.Range(0, entries.Count).ToArray(), config.Optim.BatchSize, CPU)
+            with { Fusion = config.Model.Fusion };
         var truth = entries.Select(e => e.CleanLabel ?? e.Label).ToArray();
         var report = ClassificationMetrics.Compute(truth, logits.Fused(), outcome.ClassNames.Count);
         var calibration = TemperatureEvaluation.Of(net, runFolder, config, outcome.ClassNames.Count, logits, truth, ct);

@@ -45,6 +45,7 @@ public static class ModelPackageWriter
             TrainingConfigHash = metadata.TrainingConfigHash,
             ValidationMetrics = metadata.ValidationMetrics,
             Temperature = metadata.Temperature,
+            Fusion = metadata.Fusion,
             Calibration = metadata.Calibration,
             WeightStorage = metadata.Weights,
             OnnxSha256 = Convert.ToHexStringLower(SHA256.HashData(onnx)),

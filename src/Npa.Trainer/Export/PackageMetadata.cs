@@ -27,6 +27,9 @@ public sealed record PackageMetadata(
     /// <summary>Calibration temperature the Monitor applies (1: none).</summary>
     public double Temperature { get; init; } = 1;
 
+    /// <summary>The branches' fusion rule for the manifest (<c>model.fusion</c>); null: the mean, left out of the manifest.</summary>
+    public string? Fusion { get; init; }
+
     /// <summary>How <see cref="Temperature"/> was fitted; null when it was not.</summary>
     public TemperatureCalibration? Calibration { get; init; }
 

@@ -46,6 +46,7 @@ public static class RunPackageExporter
         {
             Weights = options.Weights,
             Temperature = fit?.Temperature ?? options.Temperature ?? 1,
+            Fusion = config.Model.Fusion,
             Calibration = fit?.ToCalibration(validation?.SplitName ?? ValidationSet.Split),
             TrainingRun = Path.GetFullPath(runFolder),
         };

@@ -1,3 +1,4 @@
+using Npa.Shared.Packaging;
 using Npa.Trainer.Data;
 using Npa.Trainer.Models;
 using TorchSharp;
@@ -8,20 +9,29 @@ namespace Npa.Trainer.Training;
 /// <summary>Runs a network in eval mode, without gradients, over cached images.</summary>
 public static class Predictor
 {
-    /// <summary>Predictions of <paramref name="network"/> for images <paramref name="indices"/> of <paramref name="builder"/>'s cache.</summary>
-    public static Predictions Run(SiameseNetwork network, BatchBuilder builder, IReadOnlyList<int> indices, int batchSize, Device device)
+    /// <summary>
+    /// Predictions of <paramref name="network"/> for images <paramref name="indices"/> of <paramref name="builder"/>'s cache,
+    /// the branches fused by <paramref name="fusion"/> (<see cref="FusionRule"/>; null: the mean).
+    /// </summary>
+    public static Predictions Run(SiameseNetwork network, BatchBuilder builder, IReadOnlyList<int> indices, int batchSize, Device device,
+        string? fusion = null)
     {
         var fused = new List<float[]>(indices?.Count ?? 0);
         var alpha = new List<float>(indices?.Count ?? 0);
         var branches = new List<List<float[]>>();
         ForEachBatch(network, builder, indices!, batchSize, device, output =>
         {
-            fused.AddRange(Rows(output.FusedProbabilities()));
-            alpha.AddRange(output.FusedAlpha().cpu().reshape(-1).data<float>().ToArray());
-            for (int b = 0; b < output.Branches.Count; b++)
+            var rows = output.Branches.Select(b => Rows(b.Probabilities())).ToArray();
+            var alphas = output.Branches.Select(b => b.Alpha.cpu().reshape(-1).data<float>().ToArray()).ToArray();
+            for (int i = 0; i < rows[0].Length; i++)
+            {
+                fused.Add(PredictionRule.Fuse([.. rows.Select(r => r[i])], [.. alphas.Select(a => a[i])], fusion));
+                alpha.Add(alphas.Aggregate(1f, (product, a) => product * a[i]));
+            }
+            for (int b = 0; b < rows.Length; b++)
             {
                 if (branches.Count <= b) branches.Add([]);
-                branches[b].AddRange(Rows(output.Branches[b].Probabilities()));
+                branches[b].AddRange(rows[b]);
             }
         });
         return new Predictions(fused, branches, alpha);

@@ -103,10 +103,10 @@ public sealed class TrainingRun
             {
                 var clock = Stopwatch.StartNew();
                 var metrics = trainer.Run(epoch, log, progress, ct);
-                var studentVal = Predictor.Run(student, valBuilder, valIndices, config.Optim.BatchSize, device);
+                var studentVal = Predictor.Run(student, valBuilder, valIndices, config.Optim.BatchSize, device, config.Model.Fusion);
                 double studentAcc = Accuracy(valTruth, studentVal.Fused);
                 double? teacherAcc = teacherNet is null ? null
-                    : Accuracy(valTruth, Predictor.Run(teacherNet, valBuilder, valIndices, config.Optim.BatchSize, device).Fused);
+                    : Accuracy(valTruth, Predictor.Run(teacherNet, valBuilder, valIndices, config.Optim.BatchSize, device, config.Model.Fusion).Fused);
                 metrics = metrics with
                 {
                     ValAccuracyStudent = studentAcc, ValAccuracyTeacher = teacherAcc,
@@ -154,7 +154,7 @@ public sealed class TrainingRun
         {
             var spec = config.Data.ToPreprocessSpec();
             var testBuilder = new BatchBuilder(ImageCache.Load(data.Test.Select(e => e.Path).ToArray(), spec, ct), spec);
-            var preds = Predictor.Run(winner, testBuilder, Enumerable.Range(0, data.Test.Count).ToArray(), config.Optim.BatchSize, device);
+            var preds = Predictor.Run(winner, testBuilder, Enumerable.Range(0, data.Test.Count).ToArray(), config.Optim.BatchSize, device, config.Model.Fusion);
             testAcc = Accuracy(data.Test.Select(e => e.CleanLabel ?? e.Label).ToArray(), preds.Fused);
         }
         var outcome = new TrainingOutcome

@@ -85,6 +85,41 @@ public sealed class CalibratedPackage_Tests : IDisposable
         Assert.Equal(single.ProbabilitiesA, single.Fused);
     }
 
+    [Fact]
+    public void Result_Math_Fuses_By_The_Package_Rule_Instead_Of_The_Graph_Mean()
+    {
+        // Branch a: α·logits = [ln 3, 0 ×7] → [3, 1 ×7] / 10; branch b: uniform 1/8. α 0.5 and 0.25 weight them 2/3 and 1/3:
+        // fused[0] = 2/3·0.3 + 1/3·0.125 = 0.2416667, fused[k] = 2/3·0.1 + 1/3·0.125 = 0.1083333. The graph's probs are not used.
+        float ln3 = MathF.Log(3);
+        var outputs = new Dictionary<string, float[]>
+        {
+            [ModelOutputNames.Probs] = [.. Enumerable.Repeat(-1f, 8)],
+            [ModelOutputNames.LogitsA] = [2 * ln3, 0, 0, 0, 0, 0, 0, 0],
+            [ModelOutputNames.AlphaA] = [0.5f],
+            [ModelOutputNames.LogitsB] = [.. Enumerable.Repeat(5f, 8)],
+            [ModelOutputNames.AlphaB] = [0.25f],
+        };
+        var r = ResultMath.Build(outputs, 0, 8, 2, "m", temperature: 1, fusion: FusionRule.AlphaWeighted);
+        AssertClose([0.2416667f, .. Enumerable.Repeat(0.1083333f, 7)], r.Fused);
+
+        // The mean rule at T = 1 passes the graph's probs through (here a marker vector the branches would not give).
+        outputs[ModelOutputNames.Probs] = [0.3f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f];
+        var graph = ResultMath.Build(outputs, 0, 8, 2, "m", temperature: 1, fusion: FusionRule.Mean);
+        Assert.Equal(outputs[ModelOutputNames.Probs], graph.Fused);
+    }
+
+    [Fact]
+    public void Manifest_With_An_Unknown_Fusion_Is_Refused_By_Name()
+    {
+        string dir = FixturePackage.CopyTo(Path.Combine(root, "fusion"));
+        string path = Path.Combine(dir, ModelPackageFiles.Manifest);
+        var bad = ModelManifestJson.Read(path) with { Fusion = "max" };
+        var e = Assert.Throws<ModelManifestException>(() => ModelManifestJson.Write(path, bad));
+        Assert.Contains("fusion 'max' must be one of mean, alpha_weighted, confidence_weighted", e.Message, StringComparison.Ordinal);
+        ModelManifestJson.Write(path, bad with { Fusion = FusionRule.ConfidenceWeighted });
+        Assert.Equal(FusionRule.ConfidenceWeighted, ModelManifestJson.Read(path).Fusion);
+    }
+
     private string WithTemperature(double temperature)
     {
         string dir = FixturePackage.CopyTo(Path.Combine(root, $"t{temperature}"));

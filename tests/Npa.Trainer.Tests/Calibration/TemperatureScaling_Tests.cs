@@ -1,3 +1,4 @@
+using Npa.Shared.Packaging;
 using Npa.Trainer.Calibration;
 using Xunit.Abstractions;
 
@@ -73,6 +74,37 @@ public sealed class TemperatureScaling_Tests(ITestOutputHelper output)
         var (logits, labels) = Overconfident(2, alpha: 0.7f, branches: 2);
         double expected = -Enumerable.Range(0, labels.Length).Average(i => Math.Log(logits.Fused(i, 1.3)[labels[i]]));
         Assert.Equal(expected, TemperatureScaling.Nll(logits, labels, 1.3), 1e-5);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(FusionRule.AlphaWeighted)]
+    [InlineData(FusionRule.ConfidenceWeighted)]
+    public void Nll_Under_Each_Fusion_Rule_Matches_The_Prediction_Rule(string? fusion)
+    {
+        // Branches that disagree, with different α, so that each rule weights them differently.
+        var a = new BranchLogits([[3f, 0f, -1f], [0.5f, 2f, 0f]], [0.9f, 0.3f]);
+        var b = new BranchLogits([[0f, 1f, 0f], [1f, 0f, 4f]], [0.2f, 0.8f]);
+        var logits = new NetworkLogits([a, b]) { Fusion = fusion };
+        int[] labels = [0, 2];
+        double expected = -labels.Select((y, i) => Math.Log(logits.Fused(i, 1.7)[y])).Average();
+        Assert.Equal(expected, TemperatureScaling.Nll(logits, labels, 1.7), 1e-5);
+    }
+
+    [Fact]
+    public void Alpha_Weighted_Fusion_Weights_Each_Branch_By_Its_Alpha()
+    {
+        // Sample 0: branch a softmax(0.9·[3, 0, −1]), branch b softmax(0.2·[0, 1, 0]); weights 0.9/1.1 and 0.2/1.1.
+        var a = new BranchLogits([[3f, 0f, -1f]], [0.9f]);
+        var b = new BranchLogits([[0f, 1f, 0f]], [0.2f]);
+        var mean = new NetworkLogits([a, b]);
+        var weighted = mean with { Fusion = FusionRule.AlphaWeighted };
+        float[] pa = PredictionRule.BranchProbabilities([3f, 0f, -1f], 0.9f), pb = PredictionRule.BranchProbabilities([0f, 1f, 0f], 0.2f);
+        for (int k = 0; k < 3; k++)
+        {
+            Assert.Equal((pa[k] + pb[k]) / 2, mean.Fused(0)[k], 1e-6);
+            Assert.Equal(0.9 / 1.1 * pa[k] + 0.2 / 1.1 * pb[k], weighted.Fused(0)[k], 1e-6);
+        }
     }
 
     [Fact]

@@ -87,6 +87,9 @@ public sealed class TrainConfig_Tests : IDisposable
             """{ "loss": { "objective": "cross_entropy", "rank_regularization": false, "alpha_supervision": "co_divide" } }""")));
         Assert.Contains("loss.alpha_supervision: co-divide supervises α, which objective cross_entropy does not train", plain.Message, StringComparison.Ordinal);
 
+        var fusion = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write("""{ "model": { "fusion": "max" } }""")));
+        Assert.Contains("model.fusion: must be one of mean, alpha_weighted, confidence_weighted, got 'max'", fusion.Message, StringComparison.Ordinal);
+
         var good = TrainConfig.Load(Write(
             """{ "loss": { "alpha_supervision": "co_divide", "alpha_supervision_weight": 0.5 }, "relabel": { "candidates": "co_divide" } }"""));
         Assert.True(good.Loss.IsCoDivide);
@@ -100,7 +103,7 @@ public sealed class TrainConfig_Tests : IDisposable
         var config = new TrainConfig();
         Assert.DoesNotContain("objective", config.ToJson(), StringComparison.Ordinal);
         Assert.DoesNotContain("start_teacher_accuracy", config.ToJson(), StringComparison.Ordinal);
-        foreach (string key in new[] { "forget_rate", "forget_ramp_epochs", "alpha_supervision", "candidates" })
+        foreach (string key in new[] { "forget_rate", "forget_ramp_epochs", "alpha_supervision", "candidates", "fusion" })
             Assert.DoesNotContain(key, config.ToJson(), StringComparison.Ordinal);
     }
 

@@ -27,6 +27,12 @@ public sealed record ModelOptions
     /// </summary>
     public string? InitFrom { get; init; }
 
+    /// <summary>
+    /// Beyond the paper (issue 11, 5c): how the branches' probabilities are fused for validation, test and the exported
+    /// package (<see cref="Npa.Shared.Packaging.FusionRule"/>). Null: the paper's mean, and older configs keep their hash.
+    /// </summary>
+    public string? Fusion { get; init; }
+
     /// <summary>True when there is a second branch.</summary>
     public bool IsSiamese => !string.IsNullOrWhiteSpace(BranchB);
 
@@ -34,6 +40,8 @@ public sealed record ModelOptions
     {
         errors.Require(!string.IsNullOrWhiteSpace(BranchA), "model.branch_a", "a backbone name is required");
         errors.InRange(Dropout, 0, 0.9, "model.dropout");
+        errors.Require(Npa.Shared.Packaging.FusionRule.IsKnown(Fusion), "model.fusion",
+            $"must be one of {string.Join(", ", Npa.Shared.Packaging.FusionRule.All)}, got '{Fusion}'");
         CheckPretrained(errors, PretrainedA, BranchA, "model.pretrained_a");
         CheckPretrained(errors, PretrainedB, BranchB, "model.pretrained_b");
         errors.Require(PretrainedB is null || IsSiamese, "model.pretrained_b", "given, but there is no branch_b");
