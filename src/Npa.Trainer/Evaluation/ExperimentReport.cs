@@ -26,8 +26,8 @@ public static class ExperimentReport
         md.AppendLine();
         md.AppendLine("## Accuracy per configuration (cf. paper Table II)");
         md.AppendLine();
-        md.AppendLine("| Method | Branches | Runs | Accuracy (%) | Student val (%) | Teacher val (%) | Teacher kept | Relabels / run | Relabel precision (%) | s / epoch | Peak MiB |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| Method | Branches | Runs | Accuracy (%) | Student val (%) | Teacher val (%) | Teacher kept | Relabels / run | Relabel precision (%) | ECE | ECE after T | s / epoch | Peak MiB |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var v in variants)
         {
             var rows = results.Where(r => r.Variant == v).ToList();
@@ -39,18 +39,19 @@ public static class ExperimentReport
             md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {string.Join(" + ", o.Branches)} | {rows.Count} | {Pm(rows.Select(r => r.Accuracy * 100).ToArray())} "
                 + $"| {Pm(rows.Select(r => r.Outcome.ValAccuracyStudent * 100).ToArray())} | {(teacherVals.Length == 0 ? "–" : Pm(teacherVals))} "
                 + $"| {rows.Count(r => r.Outcome.Winner == "teacher")}/{rows.Count} | {rows.Average(r => r.Outcome.RelabelTotal):F1} | {RelabelFigure.Format(precisionPct)} "
+                + $"| {PmOf(rows, r => r.Calibration?.Ece)} | {PmOf(rows, r => r.Calibration?.EceCalibrated)} "
                 + $"| {rows.Average(r => r.Outcome.SecondsPerEpoch):F1} | {rows.Max(r => r.Outcome.PeakWorkingSetMb):F0} |");
         }
         md.AppendLine();
         md.AppendLine("## Ablation (cf. paper Table III)");
         md.AppendLine();
-        md.AppendLine("| Method | α-weighted CE | EMA teachers | Rectification | Rank reg. | Two branches | Accuracy (%) |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| Method | α-weighted CE | EMA teachers | Rectification | Rank reg. | Two branches | Beyond the paper | Accuracy (%) |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var v in variants)
         {
             var c = ExperimentVariant.Find(v).Apply(baseConfig);
             var acc = results.Where(r => r.Variant == v).Select(r => r.Accuracy * 100).ToArray();
-            md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {Tick(!c.Loss.IsPlainCrossEntropy)} | {Tick(c.Ema.Enabled)} | {Tick(c.Relabel.Enabled)} | {Tick(c.Loss.RankRegularization)} | {Tick(c.Model.IsSiamese)} | {Pm(acc)} |");
+            md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {Tick(!c.Loss.IsPlainCrossEntropy)} | {Tick(c.Ema.Enabled)} | {Tick(c.Relabel.Enabled)} | {Tick(c.Loss.RankRegularization)} | {Tick(c.Model.IsSiamese)} | {Beyond(c)} | {Pm(acc)} |");
         }
         md.AppendLine();
         md.AppendLine("## Relabel count and precision per epoch (cf. paper Fig. 3)");
@@ -113,6 +114,26 @@ public static class ExperimentReport
             : "the validation split with the labels a user has (noisy where the training labels are)";
         return "the kept epoch, the student-or-teacher choice and the rectification gate were chosen on "
             + string.Join(" in some runs and on ", splits.Select(Says)) + "; clean labels only serve the accuracy and noise columns";
+    }
+
+    /// <summary>ECE columns: mean ± std over the runs that could be measured, "–" when none.</summary>
+    private static string PmOf(IReadOnlyList<ExperimentResult> rows, Func<ExperimentResult, double?> value)
+    {
+        var values = rows.Select(value).Where(v => v is not null).Select(v => v!.Value).ToArray();
+        var s = MeanStd.Of(values);
+        return s.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F3} ± {s.Std:F3}");
+    }
+
+    /// <summary>The config keys beyond the paper that a variant sets (Table III's last switch column).</summary>
+    private static string Beyond(TrainConfig c)
+    {
+        var parts = new List<string>();
+        if (c.Loss.IsCoTeaching) parts.Add("co-teaching");
+        if (c.Loss.IsCoDivide) parts.Add("co-divide α");
+        if (c.Relabel.CandidatesFromCoDivide) parts.Add("co-divide candidates");
+        if (c.Relabel.StartTeacherAccuracy is double bar) parts.Add(string.Create(CultureInfo.InvariantCulture, $"gate {bar:P0}"));
+        if (c.Model.Fusion is string f && f != Npa.Shared.Packaging.FusionRule.Mean) parts.Add($"{f} fusion");
+        return parts.Count == 0 ? "–" : string.Join(", ", parts);
     }
 
     private static string Tick(bool on) => on ? "✓" : "✗";

@@ -12,4 +12,7 @@ public sealed record ExperimentResult(string Variant, int Seed, double Accuracy,
 {
     /// <summary>The last epoch's fused α per training sample with its noisy flag (empty without noise accounting).</summary>
     public IReadOnlyList<AlphaSample> LastEpochAlpha { get; init; } = [];
+
+    /// <summary>ECE before and after temperature scaling on the evaluated split, or null when it could not be measured.</summary>
+    public RunCalibration? Calibration { get; init; }
 }

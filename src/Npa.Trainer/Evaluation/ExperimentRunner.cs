@@ -60,6 +60,7 @@ public sealed class ExperimentRunner
                 results.Add(new ExperimentResult(variant.Name, seed, outcome.TestAccuracy ?? outcome.BestValAccuracy, outcome, epochs)
                 {
                     LastEpochAlpha = File.Exists(noise) ? AlphaSample.Read(noise) : [],
+                    Calibration = RunCalibration.LoadOrCompute(runFolder, ct),
                 });
             }
         }

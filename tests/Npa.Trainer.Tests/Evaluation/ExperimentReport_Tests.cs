@@ -33,7 +33,7 @@ public sealed class ExperimentReport_Tests : IDisposable
         Assert.Contains("| HSN (EMA + rectification + RR) | resnet18 + efficientnet_v2_t | 2 | 81.00 ± 1.41 |", md, StringComparison.Ordinal);
         Assert.Contains("| 5.0 | 90.0 |", md, StringComparison.Ordinal);
         Assert.Contains("| Branch A of HSN (ablation: α, RR, EMA, rectification) | resnet18 + efficientnet_v2_t | 2 | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
-        Assert.Contains("| Branch A of HSN (ablation: α, RR, EMA, rectification) | ✓ | ✓ | ✓ | ✓ | ✗ | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Branch A of HSN (ablation: α, RR, EMA, rectification) | ✓ | ✓ | ✓ | ✓ | ✗ | – | 70.00 ± 0.00 |", md, StringComparison.Ordinal);
         Assert.Contains("the validation split with the labels a user has", md, StringComparison.Ordinal);
         Assert.Contains("No run knew its clean labels", md, StringComparison.Ordinal);
         // Fig. 3 table: epoch 2 mean count (4 + 6)/2 = 5, mean precision (75 + 100)/2 = 87.5
@@ -70,10 +70,39 @@ public sealed class ExperimentReport_Tests : IDisposable
         Assert.Contains("| HSN (EMA + rectification + RR) | 2 | 0.750 ± 0.071 | 17.00 ± 1.41 | 10.00 ± 0.00 | 1.70 ± 0.14 | 75.00 ± 0.00 | 30.00 ± 14.14 | 3.0 ± 1.4 |",
             md, StringComparison.Ordinal);
         // The plain baseline has no α, no EMA, no rectification and no rank term, and knew no clean labels: no noise row.
-        Assert.Contains("| Branch A alone, plain CE (paper's \"ResNet alone\") | ✗ | ✗ | ✗ | ✗ | ✗ | 76.00 ± 1.41 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Branch A alone, plain CE (paper's \"ResNet alone\") | ✗ | ✗ | ✗ | ✗ | ✗ | – | 76.00 ± 1.41 |", md, StringComparison.Ordinal);
         Assert.DoesNotContain("| Branch A alone, plain CE (paper's \"ResNet alone\") | 2 |", md, StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(dir, NoiseReportSection.FigureFile)).Length > 1000);
         Assert.Contains($"]({NoiseReportSection.FigureFile})", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ece_Columns_Average_The_Measured_Runs_And_Table_III_Names_What_Goes_Beyond_The_Paper()
+    {
+        var config = new TrainConfig { Name = "test" };
+        var results = new[]
+        {
+            Result("hsn-co-divide", 1, 0.80, 0, null) with { Calibration = new RunCalibration("test", 0.10, 0.02, 1.5) },
+            Result("hsn-co-divide", 2, 0.80, 0, null) with { Calibration = new RunCalibration("test", 0.14, 0.04, 1.7) },
+            Result("hsn-alpha-fusion", 1, 0.80, 0, null),
+        };
+        string md = ExperimentReport.Write(dir, config, results);
+        // ECE (0.10 + 0.14)/2 = 0.120, std √((0.02² + 0.02²)/1) = 0.028; after T (0.02 + 0.04)/2 = 0.030 ± 0.014.
+        Assert.Contains("| 0.120 ± 0.028 | 0.030 ± 0.014 |", md, StringComparison.Ordinal);
+        // A run without its checkpoints has no ECE.
+        Assert.Contains("| – | – |", md, StringComparison.Ordinal);
+        Assert.Contains("| co-divide α, co-divide candidates |", md, StringComparison.Ordinal);
+        Assert.Contains("| alpha_weighted fusion |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calibration_Of_A_Run_Without_Checkpoints_Is_Unknown_And_A_Saved_One_Is_Read_Back()
+    {
+        string run = Path.Combine(dir, "run");
+        Directory.CreateDirectory(run);
+        Assert.Null(RunCalibration.LoadOrCompute(run));
+        File.WriteAllText(Path.Combine(run, RunCalibration.FileName), """{ "split": "test", "ece": 0.08, "ece_calibrated": 0.03, "temperature": 1.4 }""");
+        Assert.Equal(new RunCalibration("test", 0.08, 0.03, 1.4), RunCalibration.LoadOrCompute(run));
     }
 
     [Fact]
