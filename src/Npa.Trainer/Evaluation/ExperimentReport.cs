@@ -51,7 +51,7 @@ public static class ExperimentReport
         {
             var c = ExperimentVariant.Find(v).Apply(baseConfig);
             var acc = results.Where(r => r.Variant == v).Select(r => r.Accuracy * 100).ToArray();
-            md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {Tick(!c.Loss.IsPlainCrossEntropy)} | {Tick(c.Ema.Enabled)} | {Tick(c.Relabel.Enabled)} | {Tick(c.Loss.RankRegularization)} | {Tick(c.Model.IsSiamese)} | {Beyond(c)} | {Pm(acc)} |");
+            md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {Tick(!c.Loss.IsPlainCrossEntropy && !c.Loss.IsCoTeaching)} | {Tick(c.Ema.Enabled)} | {Tick(c.Relabel.Enabled)} | {Tick(c.Loss.RankRegularization)} | {Tick(c.Model.IsSiamese)} | {Beyond(c)} | {Pm(acc)} |");
         }
         md.AppendLine();
         md.AppendLine("## Relabel count and precision per epoch (cf. paper Fig. 3)");

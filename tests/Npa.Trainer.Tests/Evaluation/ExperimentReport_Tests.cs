@@ -85,6 +85,7 @@ public sealed class ExperimentReport_Tests : IDisposable
             Result("hsn-co-divide", 1, 0.80, 0, null) with { Calibration = new RunCalibration("test", 0.10, 0.02, 1.5) },
             Result("hsn-co-divide", 2, 0.80, 0, null) with { Calibration = new RunCalibration("test", 0.14, 0.04, 1.7) },
             Result("hsn-alpha-fusion", 1, 0.80, 0, null),
+            Result("co-teaching", 1, 0.80, 0, null),
         };
         string md = ExperimentReport.Write(dir, config, results);
         // ECE (0.10 + 0.14)/2 = 0.120, std √((0.02² + 0.02²)/1) = 0.028; after T (0.02 + 0.04)/2 = 0.030 ± 0.014.
@@ -93,6 +94,8 @@ public sealed class ExperimentReport_Tests : IDisposable
         Assert.Contains("| – | – |", md, StringComparison.Ordinal);
         Assert.Contains("| co-divide α, co-divide candidates |", md, StringComparison.Ordinal);
         Assert.Contains("| alpha_weighted fusion |", md, StringComparison.Ordinal);
+        // Co-teaching trains plain CE: no α-weighted CE, EMA, rectification or rank term.
+        Assert.Contains("forget rate = noise rate) | ✗ | ✗ | ✗ | ✗ | ✓ | co-teaching | 80.00 ± 0.00 |", md, StringComparison.Ordinal);
     }
 
     [Fact]
