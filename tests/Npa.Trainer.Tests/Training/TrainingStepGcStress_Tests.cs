@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Npa.Trainer.Data;
+using Npa.Trainer.Evaluation;
 using Npa.Trainer.Models;
 using Npa.Trainer.Tests.Data;
 using Npa.Trainer.Tests.Torch;
 using Npa.Trainer.Training;
+using Npa.Trainer.Training.CoDivision;
 using Npa.Trainer.Training.Options;
 using TorchSharp;
 using Xunit.Abstractions;
@@ -27,23 +29,26 @@ public sealed class TrainingStepGcStress_Tests(ITestOutputHelper output) : IDisp
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 
-    [Fact]
-    public void Steps_Under_Forced_Collections_Finalize_No_Scalar_And_Leave_No_Tensor_Behind() => Run(measuredEpochs: 3);
+    [Theory]
+    [InlineData("hsn")]
+    [InlineData("hsn-co-divide")]
+    [InlineData("co-teaching")]
+    public void Steps_Under_Forced_Collections_Finalize_No_Scalar_And_Leave_No_Tensor_Behind(string variant) => Run(measuredEpochs: 3, variant);
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void Three_Hundred_Steps_Under_Forced_Collections_Finalize_No_Scalar_And_Leave_No_Tensor_Behind() => Run(measuredEpochs: 50);
+    public void Three_Hundred_Steps_Under_Forced_Collections_Finalize_No_Scalar_And_Leave_No_Tensor_Behind() => Run(measuredEpochs: 50, "hsn");
 
-    private void Run(int measuredEpochs)
+    private void Run(int measuredEpochs, string variant)
     {
         var clock = Stopwatch.StartNew();
         var ci = TrainConfig.Load(RepoPaths.Config("ci.json"));
-        var config = ci with
+        var config = ExperimentVariant.Find(variant).Apply(ci) with
         {
             Data = ci.Data with { Manifest = TinyImageSet.Create(Path.Combine(root, "data"), perClass: 4) },
             Optim = ci.Optim with { Epochs = measuredEpochs + 1, BatchSize = 4 },
-            Ema = ci.Ema with { Buffers = "ema" },
         };
+        config = config with { Ema = config.Ema with { Buffers = "ema" } };
         if (config.Threads > 0) set_num_threads(config.Threads);
         var data = DataPreparation.Prepare(config.Data, config.Seed);
         var spec = config.Data.ToPreprocessSpec();
@@ -58,7 +63,8 @@ public sealed class TrainingStepGcStress_Tests(ITestOutputHelper output) : IDisp
         var ema = new EmaTeacher(student, teacher, config.Ema);
         using var optimizer = new Npa.Trainer.Torch.AdamW(student.parameters(), config.Optim.LearningRate, weightDecay: config.Optim.WeightDecay);
         var labels = new LabelStore(data.Train.Select(e => e.Label).ToArray(), data.Train.Select(e => e.CleanLabel).ToArray());
-        var trainer = new EpochTrainer(config, student, ema, optimizer, builder, labels, paths, CPU);
+        var coDivide = config.Loss.IsCoDivide ? new CoDivide(labels.Count, 2, runFolder: null) : null;
+        var trainer = new EpochTrainer(config, student, config.Ema.Enabled ? ema : null, optimizer, builder, labels, paths, CPU, coDivide: coDivide);
         var collectAfterEachStep = new CollectingProgress();
         using var log = new RelabelLog(Path.Combine(root, "relabels.jsonl"));
         using var counter = new ScalarFinalizationCounter();
