@@ -66,15 +66,7 @@ public sealed class CalibratedPackage_Tests : IDisposable
     {
         // Branch a: α·logits = [2 ln 3, 0 ×7]; at T = 2 that is [ln 3, 0 ×7] → [3, 1 ×7] / 10.
         // Branch b: α·logits = 0 → uniform 1/8 at any T. Fused = their mean. The graph's probs (here garbage) are not used.
-        float ln3 = MathF.Log(3);
-        var outputs = new Dictionary<string, float[]>
-        {
-            [ModelOutputNames.Probs] = [.. Enumerable.Repeat(-1f, 8)],
-            [ModelOutputNames.LogitsA] = [4 * ln3, 0, 0, 0, 0, 0, 0, 0],
-            [ModelOutputNames.AlphaA] = [0.5f],
-            [ModelOutputNames.LogitsB] = [.. Enumerable.Repeat(5f, 8)],
-            [ModelOutputNames.AlphaB] = [0.25f],
-        };
+        var outputs = Outputs(scaledTopLogitA: 4 * MathF.Log(3));
         var r = ResultMath.Build(outputs, 0, 8, 2, "m", temperature: 2);
         AssertClose([0.3f, .. Enumerable.Repeat(0.1f, 7)], r.ProbabilitiesA);
         AssertClose([.. Enumerable.Repeat(0.125f, 8)], r.ProbabilitiesB);
@@ -90,15 +82,7 @@ public sealed class CalibratedPackage_Tests : IDisposable
     {
         // Branch a: α·logits = [ln 3, 0 ×7] → [3, 1 ×7] / 10; branch b: uniform 1/8. α 0.5 and 0.25 weight them 2/3 and 1/3:
         // fused[0] = 2/3·0.3 + 1/3·0.125 = 0.2416667, fused[k] = 2/3·0.1 + 1/3·0.125 = 0.1083333. The graph's probs are not used.
-        float ln3 = MathF.Log(3);
-        var outputs = new Dictionary<string, float[]>
-        {
-            [ModelOutputNames.Probs] = [.. Enumerable.Repeat(-1f, 8)],
-            [ModelOutputNames.LogitsA] = [2 * ln3, 0, 0, 0, 0, 0, 0, 0],
-            [ModelOutputNames.AlphaA] = [0.5f],
-            [ModelOutputNames.LogitsB] = [.. Enumerable.Repeat(5f, 8)],
-            [ModelOutputNames.AlphaB] = [0.25f],
-        };
+        var outputs = Outputs(scaledTopLogitA: 2 * MathF.Log(3));
         var r = ResultMath.Build(outputs, 0, 8, 2, "m", temperature: 1, fusion: FusionRule.AlphaWeighted);
         AssertClose([0.2416667f, .. Enumerable.Repeat(0.1083333f, 7)], r.Fused);
 
@@ -119,6 +103,16 @@ public sealed class CalibratedPackage_Tests : IDisposable
         ModelManifestJson.Write(path, bad with { Fusion = FusionRule.ConfidenceWeighted });
         Assert.Equal(FusionRule.ConfidenceWeighted, ModelManifestJson.Read(path).Fusion);
     }
+
+    /// <summary>Raw outputs of one sample: branch a's logits [top, 0 ×7] at α 0.5, branch b's flat logits at α 0.25, garbage graph probs.</summary>
+    private static Dictionary<string, float[]> Outputs(float scaledTopLogitA) => new()
+    {
+        [ModelOutputNames.Probs] = [.. Enumerable.Repeat(-1f, 8)],
+        [ModelOutputNames.LogitsA] = [scaledTopLogitA, 0, 0, 0, 0, 0, 0, 0],
+        [ModelOutputNames.AlphaA] = [0.5f],
+        [ModelOutputNames.LogitsB] = [.. Enumerable.Repeat(5f, 8)],
+        [ModelOutputNames.AlphaB] = [0.25f],
+    };
 
     private string WithTemperature(double temperature)
     {
