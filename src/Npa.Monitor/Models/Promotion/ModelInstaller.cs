@@ -96,7 +96,8 @@ public sealed class ModelInstaller(TimeProvider time)
     private static FileStream Hold(ModelSlots slots)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("model files need POSIX modes (0600/0700); NpaMonitor runs on Linux");
-        Directory.CreateDirectory(slots.Parent);
+        // A missing model folder is made owner-only, like the monitor's data folder; an existing one keeps its mode.
+        Storage.PrivateFiles.EnsureDirectory(slots.Parent);
         try
         {
             return new FileStream(slots.Lock, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, UnixCreateMode = Storage.PrivateFiles.FileMode });

@@ -89,6 +89,7 @@ public sealed class ModelInstaller_Tests
         var entry = new ModelInstaller(new ManualClock(T0)).Promote(folder.Candidate("tiny-b"), folder.ModelPath, "ops@host");
 
         Assert.Null(entry.FromId);
+        Assert.Equal(PrivateFiles.DirectoryMode, File.GetUnixFileMode(Path.GetDirectoryName(folder.ModelPath)!));
         Assert.Equal(PromotionFolder.ServedId("tiny-b"), ModelPackage.Load(folder.ModelPath).ModelId);
         var ex = Assert.Throws<ModelInstallException>(() => new ModelInstaller(new ManualClock(T0)).Rollback(folder.ModelPath, "ops@host"));
         Assert.Equal($"rollback refused: there is no previous package ({folder.ModelPath}.previous); nothing changed", ex.Message);
