@@ -142,6 +142,7 @@ public static class MonitorHost
         services.AddSingleton<IBedOutput>(sp => sp.GetRequiredService<MetricsOutput>());
         services.AddSingleton<IStatsOutput>(sp => sp.GetRequiredService<MetricsOutput>());
         services.AddSingleton<IStatsOutput>(sp => sp.GetRequiredService<MqttBedOutput>());
+        services.AddSingleton<ModelAnnouncer>();
         services.AddSingleton<MonitorService>();
         services.AddHostedService(sp => sp.GetRequiredService<MonitorService>());
         return services;

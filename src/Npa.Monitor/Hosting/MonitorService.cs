@@ -32,6 +32,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
     private readonly IReadOnlyList<IStatsOutput> _statsOutputs;
     private readonly IScheduler _scheduler;
     private readonly BedAlarmControls? _alarms;
+    private readonly ModelAnnouncer? _announcer;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     // Replaced, never mutated, so /healthz and /api/beds can read it while start-up adds beds.
@@ -45,11 +46,13 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
 
     /// <param name="flagging">The flagging stage; null keeps no frames (replay, unless asked).</param>
     /// <param name="alarms">Nurses' alarm commands for the beds; null: none (replay).</param>
+    /// <param name="announcer">Publishes the serving model at start and on each swap; null: nobody is told (replay).</param>
     public MonitorService(IOptions<BedsOptions> beds, IOptions<InferenceOptions> inference, IOptions<AlertsOptions> alerts,
         IInferenceEngineFactory engines, IBedFrontEndFactory frontEnds, FlaggingStage? flagging,
         IEnumerable<IBedOutput> outputs, IEnumerable<IStatsOutput> statsOutputs, IScheduler scheduler, ILoggerFactory loggers,
-        BedAlarmControls? alarms = null)
+        BedAlarmControls? alarms = null, ModelAnnouncer? announcer = null)
     {
+        _announcer = announcer;
         _alarms = alarms;
         _flagging = flagging;
         _beds = beds;
@@ -98,6 +101,7 @@ public sealed class MonitorService : IHostedLifecycleService, IAsyncDisposable
         var inference = _inference.Value;
         string modelPath = Path.GetFullPath(inference.ModelPath);
         if (_models is null) throw new InvalidOperationException("the model is loaded in StartingAsync, which the host calls first");
+        _announcer?.Attach(_models);
         _batcher = new InferenceBatcher(_models, inference, _scheduler, _loggers.CreateLogger<InferenceBatcher>());
         if (inference.WatchModel)
         {

@@ -21,7 +21,7 @@ public sealed class PackageEngineFactory(IOptions<InferenceOptions> options, ILo
         try
         {
             var manifest = engine.Package.Manifest;
-            return new LoadedModel(engine, manifest.Preprocessing, manifest.AlphaThreshold);
+            return new LoadedModel(engine, manifest.Preprocessing, manifest.AlphaThreshold, manifest);
         }
         catch
         {

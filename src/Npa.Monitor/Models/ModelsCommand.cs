@@ -5,17 +5,18 @@ using Npa.Shared.Datasets;
 
 namespace Npa.Monitor.Models;
 
-/// <summary><c>npa-monitor models gate</c>: the validation gate between a retrained candidate and the serving package.</summary>
+/// <summary><c>npa-monitor models gate|promote|rollback|history</c>: from a retrained candidate to the serving package.</summary>
 public static class ModelsCommand
 {
     /// <summary>Exit code when the gate refuses the candidate (0 promotes, 2 is bad input).</summary>
     public const int Refused = 3;
 
     /// <summary>Builds the <c>models</c> command.</summary>
-    public static Command Create()
+    public static Command Create(TimeProvider? time = null)
     {
-        var models = new Command("models", "Model packages: the validation gate.");
+        var models = new Command("models", "Model packages: the validation gate, promotion, rollback and history.");
         models.Subcommands.Add(Gate());
+        ModelsPromotionCommands.AddTo(models, time ?? TimeProvider.System);
         return models;
     }
 

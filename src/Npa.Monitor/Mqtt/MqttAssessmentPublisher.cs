@@ -17,7 +17,7 @@ namespace Npa.Monitor.Mqtt;
 /// caller's <c>Seq</c> is replaced), so that a subscriber that drops <c>seq</c> at or below the last one it saw keeps
 /// working across restarts. Opening the outbox ends the episodes a previous process left open.
 /// </remarks>
-public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHostedService, IAsyncDisposable
+public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IModelPublisher, IHostedService, IAsyncDisposable
 {
     private readonly MqttOptions _options;
     private readonly MqttTopics _topics;
@@ -55,6 +55,14 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IHos
             _outbox.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The serving model (retained, QoS 1) through the outbox; <c>seq</c> is numbered here, on from the last stored.</summary>
+    public Task PublishModelAsync(ModelMessage message, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Store(OutboxKind.Status, _topics.Monitor(_options.InstanceId, MonitorTopicKind.Model), seq => message with { MonitorId = _options.InstanceId, Seq = seq }, retain: true);
+        return Task.CompletedTask;
     }
 
     /// <summary>The topics this publisher uses.</summary>

@@ -37,6 +37,7 @@ public static class MqttServiceCollectionExtensions
                 beds: beds, alarms: sp.GetRequiredService<BedAlarmControls>());
         });
         services.AddSingleton<IAssessmentPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
+        services.AddSingleton<IModelPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
         return services;
     }

@@ -10,7 +10,7 @@ using Prometheus;
 
 namespace Npa.Monitor.Web;
 
-/// <summary>Maps /healthz, /metrics, /api/beds, /api/events (SSE), /api/monitor, /api/session and the dashboard page.</summary>
+/// <summary>Maps /healthz, /metrics, /api/beds, /api/events (SSE), /api/monitor, /api/models, /api/session and the dashboard page.</summary>
 public static class WebEndpoints
 {
     /// <summary>Maps every public endpoint of the monitor.</summary>
@@ -24,6 +24,7 @@ public static class WebEndpoints
             .WithMetadata(new PatientData());
         app.MapGet("/api/events", StreamAsync).WithMetadata(new PatientData());
         app.MapMonitorInfo();
+        app.MapModelInfo();
         app.MapDashboardSession();
         app.MapFlagApi();
         app.MapGet("/", (HttpContext ctx) => DashboardAssets.ServeAsync(ctx, "index.html"));

@@ -14,4 +14,7 @@ public enum MonitorTopicKind
 
     /// <summary><c>conflict</c>: <see cref="BedConflictMessage"/>, retained.</summary>
     Conflict,
+
+    /// <summary><c>model</c>: <see cref="ModelMessage"/>, retained.</summary>
+    Model,
 }

@@ -47,6 +47,7 @@ public static class MqttJson
         var t when t == typeof(BedClaimMessage) => BedClaimMessage.SchemaName,
         var t when t == typeof(BedConflictMessage) => BedConflictMessage.SchemaName,
         var t when t == typeof(BedCommandMessage) => BedCommandMessage.SchemaName,
+        var t when t == typeof(ModelMessage) => ModelMessage.SchemaName,
         var t => throw new ArgumentException($"{t.Name} is not an MQTT payload type"),
     };
 }

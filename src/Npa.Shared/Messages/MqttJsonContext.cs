@@ -15,4 +15,5 @@ namespace Npa.Shared.Messages;
 [JsonSerializable(typeof(BedClaimMessage))]
 [JsonSerializable(typeof(BedConflictMessage))]
 [JsonSerializable(typeof(BedCommandMessage))]
+[JsonSerializable(typeof(ModelMessage))]
 public sealed partial class MqttJsonContext : JsonSerializerContext;

@@ -152,6 +152,7 @@ public sealed class MqttTopics
         MonitorTopicKind.Stats => "stats",
         MonitorTopicKind.Claim => "claim",
         MonitorTopicKind.Conflict => "conflict",
+        MonitorTopicKind.Model => "model",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown monitor topic kind"),
     };
 

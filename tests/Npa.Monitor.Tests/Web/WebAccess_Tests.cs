@@ -87,7 +87,7 @@ public sealed class WebAccess_Tests
             var cookies = new CookieContainer();
             using var http = TestCertificate.Client(monitor.BaseUri, certificate, cookies);
 
-            foreach (var path in new[] { "api/beds", "api/events", "metrics" })
+            foreach (var path in new[] { "api/beds", "api/events", "api/models", "metrics" })
             {
                 Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(http, Get(path)));
                 Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(http, Get(path, bearer: "not-the-dashboard-token")));

@@ -65,6 +65,17 @@ public sealed class MqttDocsExamples_Tests
     }
 
     [Fact]
+    public void Model_Example_Decodes()
+    {
+        var bytes = Example("model");
+        var m = MqttJson.Deserialize<ModelMessage>(bytes);
+        AssertSameDocument(bytes, m);
+        // The serving id is the manifest id plus the first 8 digits of the sha256, as the monitor builds it.
+        Assert.EndsWith("@" + m.Sha256![..8], m.ModelId, StringComparison.Ordinal);
+        Assert.Equal(0.8125, m.Metrics["val_accuracy"]);
+    }
+
+    [Fact]
     public void Command_Example_Decodes()
     {
         var bytes = Example("command");

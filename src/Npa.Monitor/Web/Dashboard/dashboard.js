@@ -174,7 +174,26 @@
     setTimeout(pollMonitor, 3000);
   }
 
+  async function pollModels() {
+    try {
+      const response = await fetch('api/models', { cache: 'no-store' });
+      if (response.ok) {
+        const m = await response.json();
+        $('model-serving').textContent = m.serving ? `serving ${m.serving}` : '';
+        const list = $('model-history');
+        list.replaceChildren(...(m.history || []).map((h) => {
+          const item = document.createElement('li');
+          const from = h.fromId ? ` (was ${h.fromId})` : '';
+          item.textContent = `${new Date(h.time).toLocaleString()} · ${h.action} ${h.modelId}${from} · by ${h.by}`;
+          return item;
+        }));
+      }
+    } catch { /* the monitor is down; the link state says so */ }
+    setTimeout(pollModels, 10000);
+  }
+
   $('login').addEventListener('submit', signIn);
   connect();
   pollMonitor();
+  pollModels();
 })();
