@@ -24,8 +24,8 @@ public sealed record CamWeights(string FeatureOutput, int Classes, int Channels,
         {
             throw new ModelPackageException($"model {package.ModelId}: model.onnx is not a readable ONNX model ({ex.Message})", ex);
         }
-        var features = package.Manifest.Outputs.Where(o => o.StartsWith("features_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        return [.. features.Select(f => Read(model, f, "logits_" + f["features_".Length..], package.ModelId))];
+        var features = package.Manifest.Outputs.Where(ModelOutputNames.IsFeatures).Order(StringComparer.Ordinal).ToList();
+        return [.. features.Select(f => Read(model, f, ModelOutputNames.LogitsPrefix + f[ModelOutputNames.FeaturesPrefix.Length..], package.ModelId))];
     }
 
     private static CamWeights Read(ModelProto model, string featureOutput, string logitsOutput, string modelId)

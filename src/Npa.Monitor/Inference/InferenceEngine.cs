@@ -119,7 +119,7 @@ public sealed class InferenceEngine : IInferenceEngine
     {
         if (!cache.TryGetValue(n, out var buffers))
         {
-            var outputs = ScoreOutputs().Select(name => (name, name.StartsWith("alpha_", StringComparison.Ordinal) ? AlphaShape : [classes])).ToList();
+            var outputs = ScoreOutputs().Select(name => (name, ModelOutputNames.IsAlpha(name) ? AlphaShape : [classes])).ToList();
             if (withFeatures) outputs.AddRange(FeatureNames().Select(name => (name, FeatureShapes[name])));
             buffers = new BatchBuffers(n, inputShape, outputs);
             cache[n] = buffers;
@@ -130,7 +130,7 @@ public sealed class InferenceEngine : IInferenceEngine
     }
 
     private IEnumerable<string> ScoreOutputs() =>
-        Package.Manifest.Outputs.Where(o => !o.StartsWith("features_", StringComparison.Ordinal));
+        Package.Manifest.Outputs.Where(o => !ModelOutputNames.IsFeatures(o));
 
     public void Dispose()
     {

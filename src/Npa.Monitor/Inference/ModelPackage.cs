@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using Npa.Shared.Packaging;
 
@@ -44,7 +43,7 @@ public sealed class ModelPackage
         {
             throw new ModelPackageException($"model package refused: {ex.Message}", ex);
         }
-        string actual = Convert.ToHexStringLower(SHA256.HashData(onnx));
+        string actual = ModelPackageFiles.ComputeSha256(onnx);
         if (!string.Equals(actual, manifest.OnnxSha256, StringComparison.Ordinal))
             throw new ModelPackageException($"model package {full} refused: {ModelPackageFiles.Onnx} has sha256 {actual}, but {ModelPackageFiles.Manifest} says {manifest.OnnxSha256} (file changed or corrupt)");
         return new ModelPackage(full, manifest, onnx);

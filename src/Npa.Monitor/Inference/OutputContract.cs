@@ -26,14 +26,14 @@ internal static class OutputContract
         foreach (string name in manifest.Outputs)
         {
             if (!graphOutputs.TryGetValue(name, out var meta)) { problems.Add($"the manifest lists output '{name}', which the graph lacks"); continue; }
-            if (name.StartsWith("features_", StringComparison.Ordinal))
+            if (ModelOutputNames.IsFeatures(name))
             {
                 if (meta.Dimensions.Length != 4 || meta.Dimensions.Skip(1).Any(d => d < 1))
                     problems.Add($"output '{name}' has shape {Describe(meta.Dimensions)}; feature maps must be [N,C,h,w]");
                 else features[name] = meta.Dimensions[1..];
                 continue;
             }
-            CheckShape(problems, name, meta, name.StartsWith("alpha_", StringComparison.Ordinal) ? [1] : [classes]);
+            CheckShape(problems, name, meta, ModelOutputNames.IsAlpha(name) ? [1] : [classes]);
         }
         if (problems.Count > 0)
             throw new ModelPackageException($"model {modelId} refused: graph and manifest disagree: {string.Join("; ", problems)}");

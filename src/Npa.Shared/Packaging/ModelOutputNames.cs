@@ -27,6 +27,38 @@ public static class ModelOutputNames
     /// <summary>Branch b last feature maps (optional, for CAM).</summary>
     public const string FeaturesB = "features_b";
 
+    /// <summary>Prefix of the per-branch logits outputs.</summary>
+    public const string LogitsPrefix = "logits_";
+
+    /// <summary>Prefix of the per-branch α outputs, [N,1] where the others are [N,C].</summary>
+    public const string AlphaPrefix = "alpha_";
+
+    /// <summary>Prefix of the optional per-branch feature-map outputs.</summary>
+    public const string FeaturesPrefix = "features_";
+
+    /// <summary>Branch suffix: the first branch (0) is "a", the second (1) "b".</summary>
+    public static string Suffix(int branch) => branch switch
+    {
+        0 => "a",
+        1 => "b",
+        _ => throw new ArgumentOutOfRangeException(nameof(branch), branch, "a model has one or two branches"),
+    };
+
+    /// <summary>Logits output of branch <paramref name="branch"/> (0 or 1).</summary>
+    public static string Logits(int branch) => LogitsPrefix + Suffix(branch);
+
+    /// <summary>α output of branch <paramref name="branch"/> (0 or 1).</summary>
+    public static string Alpha(int branch) => AlphaPrefix + Suffix(branch);
+
+    /// <summary>Feature-map output of branch <paramref name="branch"/> (0 or 1).</summary>
+    public static string Features(int branch) => FeaturesPrefix + Suffix(branch);
+
+    /// <summary>Whether <paramref name="output"/> is a branch's α output.</summary>
+    public static bool IsAlpha(string output) => output.StartsWith(AlphaPrefix, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="output"/> is a branch's feature-map output.</summary>
+    public static bool IsFeatures(string output) => output.StartsWith(FeaturesPrefix, StringComparison.Ordinal);
+
     /// <summary>The outputs a model with <paramref name="branchCount"/> branches (1 or 2) must have, without features.</summary>
     public static IReadOnlyList<string> Required(int branchCount) => branchCount switch
     {

@@ -17,4 +17,7 @@ public static class ModelPackageFiles
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
+
+    /// <summary>SHA-256 of bytes already in memory (an ONNX graph about to be written or just read), in the same form.</summary>
+    public static string ComputeSha256(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

@@ -1,5 +1,6 @@
 using Npa.Shared.Datasets;
 using Npa.Trainer.Training.Options;
+using Npa.Trainer.Training;
 using Spectre.Console;
 
 namespace Npa.Trainer.Commands;
@@ -16,7 +17,7 @@ public static class CommandErrors
             action();
             return 0;
         }
-        catch (Exception e) when (e is TrainConfigException or DatasetManifestException or FileNotFoundException
+        catch (Exception e) when (e is TrainConfigException or RunFolderException or DatasetManifestException or FileNotFoundException
             or DirectoryNotFoundException or InvalidDataException or ArgumentException)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");

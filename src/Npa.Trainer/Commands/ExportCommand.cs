@@ -41,7 +41,7 @@ public static class ExportCommand
                 Temperature = ParseTemperature(parse.GetRequiredValue(temperature)),
             };
             var manifest = RunPackageExporter.Export(parse.GetRequiredValue(checkpoint), outDir, options);
-            long bytes = new FileInfo(Path.Combine(outDir, "model.onnx")).Length;
+            long bytes = new FileInfo(Path.Combine(outDir, ModelPackageFiles.Onnx)).Length;
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote [blue]{Markup.Escape(outDir)}[/]: [bold]{Markup.Escape(manifest.ModelId)}[/] ({string.Join('+', manifest.Branches)}, {manifest.ExportedWeights}), "
                 + $"{bytes / 1048576.0:F1} MiB ({(manifest.WeightStorage == WeightStorage.Fp16 ? "fp16" : "fp32")} weights), sha256 {manifest.OnnxSha256[..12]}…, "

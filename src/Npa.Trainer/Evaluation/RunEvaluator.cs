@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npa.Shared.Datasets;
 using Npa.Trainer.Calibration;
 using Npa.Trainer.Data;
@@ -14,8 +13,6 @@ namespace Npa.Trainer.Evaluation;
 /// <summary>Evaluates a finished run's kept network (student, teacher, or whichever validated better) on labelled images.</summary>
 public static class RunEvaluator
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>
     /// Predicts <paramref name="data"/> (a manifest or class-folder; null: the run's own data.csv) and scores it against the
     /// clean label where known, else the label. <paramref name="split"/>: auto (test, else val), train, val, test or all.
@@ -24,21 +21,10 @@ public static class RunEvaluator
     public static (ClassificationReport Report, IReadOnlyList<string> ClassNames, string Split, TemperatureEvaluation? Calibration) Evaluate(
         string runFolder, string which = "winner", string? data = null, string split = "auto", CancellationToken ct = default)
     {
-        string outcomePath = Path.Combine(runFolder, "outcome.json");
-        if (!File.Exists(outcomePath)) throw new FileNotFoundException($"{outcomePath} not found: is {runFolder} a finished training run?", outcomePath);
-        var outcome = JsonSerializer.Deserialize<TrainingOutcome>(File.ReadAllText(outcomePath), Json)
-            ?? throw new InvalidDataException($"{outcomePath} is empty");
-        var config = TrainConfig.Load(Path.Combine(runFolder, "config.json"));
-        string network = which switch
-        {
-            "winner" => outcome.Winner,
-            "student" or "teacher" => which,
-            _ => throw new TrainConfigException($"--which must be winner, student or teacher, got '{which}'"),
-        };
-        string weights = Path.Combine(runFolder, "best", network + ".safetensors");
-        if (!File.Exists(weights)) throw new FileNotFoundException($"{weights} not found (a run without EMA has no teacher)", weights);
+        var run = RunFolder.LoadFinished(runFolder, which);
+        var (config, outcome, weights) = (run.Config, run.Outcome, run.WeightsPath);
 
-        var entries = data is null ? DatasetManifestReader.Read(Path.Combine(runFolder, "data.csv"), new DatasetManifestOptions { ClassCount = outcome.ClassNames.Count })
+        var entries = data is null ? DatasetManifestReader.Read(RunFolder.Data(runFolder), new DatasetManifestOptions { ClassCount = outcome.ClassNames.Count })
             : Directory.Exists(data) ? ImageFolderReader.Read(data, outcome.ClassNames).Entries
             : DatasetManifestReader.Read(data, new DatasetManifestOptions { ClassCount = outcome.ClassNames.Count });
         (entries, split) = Select(entries, split);

@@ -52,7 +52,7 @@ public static class Fp16Check
     {
         using var input = OrtValue.CreateTensorValueFromMemory(data, [count, 3, size, size]);
         using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, [OnnxOutputNames.Input], [input], [OnnxOutputNames.Probs]);
+        using var outputs = session.Run(runOptions, [ModelOutputNames.Input], [input], [ModelOutputNames.Probs]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using Google.Protobuf;
 using Npa.Shared.Packaging;
 using Npa.Trainer.Models;
@@ -29,7 +28,7 @@ public static class ModelPackageWriter
             ["weight_storage"] = metadata.Weights == WeightStorage.Fp16 ? "fp16" : "fp32",
         }, metadata.Weights);
         byte[] onnx = result.Model.ToByteArray();
-        var features = result.OutputNames.Where(n => n.StartsWith("features_", StringComparison.Ordinal)).ToList();
+        var features = result.OutputNames.Where(ModelOutputNames.IsFeatures).ToList();
         var manifest = new ModelManifest
         {
             ModelId = metadata.ModelId,
@@ -48,7 +47,7 @@ public static class ModelPackageWriter
             Fusion = metadata.Fusion,
             Calibration = metadata.Calibration,
             WeightStorage = metadata.Weights,
-            OnnxSha256 = Convert.ToHexStringLower(SHA256.HashData(onnx)),
+            OnnxSha256 = ModelPackageFiles.ComputeSha256(onnx),
             Cam = features.Count == 0 ? null : new CamDescription
             {
                 Method = "cam",

@@ -1,3 +1,4 @@
+using Npa.Shared.Packaging;
 using Onnx;
 using static Npa.Trainer.Export.OnnxGraphBuilder;
 
@@ -22,8 +23,8 @@ public static class SiameseOnnxWriter
 
         var g = new OnnxGraphBuilder(options.Weights);
         var writer = new ModuleGraphWriter(g);
-        g.AddInput(OnnxOutputNames.Input, 3, options.Height, options.Width);
-        var input = new OnnxValue(OnnxOutputNames.Input, [3, options.Height, options.Width]);
+        g.AddInput(ModelOutputNames.Input, 3, options.Height, options.Width);
+        var input = new OnnxValue(ModelOutputNames.Input, [3, options.Height, options.Width]);
 
         var outputs = new List<(string Name, IReadOnlyList<long> Shape)>();
         var probs = new List<string>();
@@ -44,22 +45,22 @@ public static class SiameseOnnxWriter
             if (classes >= 0 && logits.Shape[0] != classes) throw new UnsupportedModuleException($"{branch.Path}.fc: {logits.Shape[0]} classes, the other branch has {classes}");
             classes = logits.Shape[0];
 
-            string logitsName = g.AddNode("Identity", "", [logits.Name], exactOutput: OnnxOutputNames.Logits(b));
-            string alphaName = g.AddNode("Sigmoid", "", [alphaPre.Name], exactOutput: OnnxOutputNames.Alpha(b));
+            string logitsName = g.AddNode("Identity", "", [logits.Name], exactOutput: ModelOutputNames.Logits(b));
+            string alphaName = g.AddNode("Sigmoid", "", [alphaPre.Name], exactOutput: ModelOutputNames.Alpha(b));
             string scaled = g.AddNode("Mul", branch.Path + "_scaled", [logitsName, alphaName]);
-            probs.Add(g.AddNode("Softmax", branch.Path + "_probs", [scaled], [Int("axis", 1)], branches.Count == 1 ? OnnxOutputNames.Probs : null));
+            probs.Add(g.AddNode("Softmax", branch.Path + "_probs", [scaled], [Int("axis", 1)], branches.Count == 1 ? ModelOutputNames.Probs : null));
             outputs.Add((logitsName, logits.Shape));
             outputs.Add((alphaName, [1]));
             if (options.IncludeFeatures)
-                outputs.Add((g.AddNode("Identity", "", [features.Name], exactOutput: OnnxOutputNames.Features(b)), features.Shape));
+                outputs.Add((g.AddNode("Identity", "", [features.Name], exactOutput: ModelOutputNames.Features(b)), features.Shape));
         }
         if (branches.Count == 2)
         {
             string sum = g.AddNode("Add", "probs_sum", probs);
             string half = g.AddInitializer("half", [0.5f]);
-            g.AddNode("Mul", "", [sum, half], exactOutput: OnnxOutputNames.Probs);
+            g.AddNode("Mul", "", [sum, half], exactOutput: ModelOutputNames.Probs);
         }
-        g.AddOutput(OnnxOutputNames.Probs, [classes]);
+        g.AddOutput(ModelOutputNames.Probs, [classes]);
         // Contract order: probs, logits_*, alpha_*, features_*.
         var ordered = outputs.OrderBy(o => o.Name.StartsWith("logits", StringComparison.Ordinal) ? 0 : o.Name.StartsWith("alpha", StringComparison.Ordinal) ? 1 : 2)
             .ThenBy(o => o.Name, StringComparer.Ordinal).ToList();
@@ -69,7 +70,7 @@ public static class SiameseOnnxWriter
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
         if (metadata is not null)
             foreach (var (key, value) in metadata) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
-        var names = new List<string> { OnnxOutputNames.Probs };
+        var names = new List<string> { ModelOutputNames.Probs };
         names.AddRange(ordered.Select(o => o.Name));
         return new OnnxExportResult(model, names, (int)classes, options.IncludeFeatures ? featureShapes : null, g.MultiplyAccumulates)
         {

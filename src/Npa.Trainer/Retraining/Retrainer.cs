@@ -13,15 +13,15 @@ namespace Npa.Trainer.Retraining;
 /// </summary>
 public static class Retrainer
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static JsonSerializerOptions Json => RunFolder.IndentedJson;
 
     /// <summary>Runs the whole retrain; <paramref name="progress"/> sees each epoch.</summary>
     public static RetrainResult Run(RetrainOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         string from = Path.GetFullPath(options.FromRun), run = Path.GetFullPath(options.OutRun);
-        if (File.Exists(Path.Combine(run, "outcome.json"))) throw new TrainConfigException($"--out: {run} already holds a finished run; choose a new folder");
-        var source = TrainConfig.Load(Path.Combine(from, "config.json"));
+        if (File.Exists(RunFolder.Outcome(run))) throw new TrainConfigException($"--out: {run} already holds a finished run; choose a new folder");
+        var source = TrainConfig.Load(RunFolder.Config(from));
         var (winner, branches) = ReadOutcome(from);
 
         var exports = options.FlagExports.Select(FlaggedLabelReader.Read).ToArray();
@@ -31,7 +31,7 @@ public static class Retrainer
 
         Directory.CreateDirectory(run);
         string init = Path.Combine(run, "init.safetensors");
-        File.Copy(Path.Combine(from, "best", winner + ".safetensors"), init, overwrite: true);
+        File.Copy(RunFolder.BestWeights(from, winner), init, overwrite: true);
         string data = Path.Combine(run, "retrain-data.csv");
         DatasetManifestWriter.Write(data, set.Entries);
         var heldout = set.Rows(DatasetSplit.Test);
@@ -69,7 +69,7 @@ public static class Retrainer
 
     private static (string Winner, string[] Branches) ReadOutcome(string run)
     {
-        string path = Path.Combine(run, "outcome.json");
+        string path = RunFolder.Outcome(run);
         if (!File.Exists(path)) throw new TrainConfigException($"--from: {path} not found; is {run} a finished training run?");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         string winner = doc.RootElement.GetProperty("winner").GetString() ?? throw new TrainConfigException($"--from: {path} names no winner");

@@ -11,13 +11,13 @@ namespace Npa.Trainer.Training;
 /// </summary>
 public sealed class CheckpointStore
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static JsonSerializerOptions Json => RunFolder.IndentedJson;
 
     /// <summary>Store under <paramref name="runFolder"/>.</summary>
     public CheckpointStore(string runFolder)
     {
-        LastFolder = Path.Combine(runFolder, "last");
-        BestFolder = Path.Combine(runFolder, "best");
+        LastFolder = Path.Combine(runFolder, RunFolder.LastFolder);
+        BestFolder = Path.Combine(runFolder, RunFolder.BestFolder);
     }
 
     /// <summary>The latest epoch's checkpoint folder.</summary>

@@ -5,7 +5,7 @@ namespace Npa.Trainer.Training;
 /// <summary>Appends relabel events to a JSONL file and keeps per-epoch counts and precision.</summary>
 public sealed class RelabelLog : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static JsonSerializerOptions Json => RunFolder.Json;
     private readonly StreamWriter writer;
     private int count;
     private int known;

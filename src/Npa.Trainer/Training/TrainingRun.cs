@@ -18,8 +18,8 @@ namespace Npa.Trainer.Training;
 /// </summary>
 public sealed class TrainingRun
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-    private static readonly JsonSerializerOptions JsonLine = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    private static JsonSerializerOptions Json => RunFolder.IndentedJson;
+    private static JsonSerializerOptions JsonLine => RunFolder.JsonLine;
     private readonly TrainConfig config;
     private readonly string folder;
     private readonly IProgress<TrainingProgress>? progress;
@@ -46,8 +46,8 @@ public sealed class TrainingRun
         var data = DataPreparation.Prepare(config.Data, config.Seed);
         if (data.Selection.Count == 0)
             throw new TrainConfigException("the validation split is empty; keep-best and the student/teacher choice need one (data.validation_fraction)");
-        File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
-        DatasetManifestWriter.Write(Path.Combine(folder, "data.csv"), data.Train.Concat(data.Validation).Concat(data.TrustedValidation).Concat(data.Test));
+        File.WriteAllText(RunFolder.Config(folder), config.ToJson());
+        DatasetManifestWriter.Write(RunFolder.Data(folder), data.Train.Concat(data.Validation).Concat(data.TrustedValidation).Concat(data.Test));
         File.WriteAllText(Path.Combine(folder, "data.json"), JsonSerializer.Serialize(new
         {
             train = data.Train.Count, validation = data.Validation.Count, validation_clean = data.TrustedValidation.Count, test = data.Test.Count,
@@ -77,7 +77,7 @@ public sealed class TrainingRun
         var labels = new LabelStore(data.Train.Select(e => e.Label).ToArray(), data.Train.Select(e => e.CleanLabel).ToArray());
 
         var state = new TrainingState();
-        string metricsPath = Path.Combine(folder, "metrics.jsonl"), relabelPath = Path.Combine(folder, "relabels.jsonl");
+        string metricsPath = RunFolder.Metrics(folder), relabelPath = RunFolder.Relabels(folder);
         if (resume)
         {
             state = store.LoadLast(student, teacherNet, optimizer, labels);
@@ -147,7 +147,7 @@ public sealed class TrainingRun
         BatchBuilder trainBuilder, Device device, CancellationToken ct)
     {
         using var winner = new SiameseNetwork(netSpec, device);
-        winner.load_safetensors(Path.Combine(store.BestFolder, state.BestWinner + ".safetensors"));
+        winner.load_safetensors(Path.Combine(store.BestFolder, state.BestWinner + RunFolder.WeightsExtension));
         var trainAlpha = Predictor.Run(winner, trainBuilder, Enumerable.Range(0, data.Train.Count).ToArray(), config.Optim.BatchSize, device).Alpha;
         double? testAcc = null;
         if (data.Test.Count > 0)
@@ -167,16 +167,16 @@ public sealed class TrainingRun
             SelectionSplit = data.SelectionSplit, RectificationGateEpoch = state.RectificationGateEpoch,
             SecondsPerEpoch = state.Epoch == 0 ? 0 : state.Seconds / state.Epoch, PeakWorkingSetMb = PeakWorkingSetMb(),
         };
-        File.WriteAllText(Path.Combine(folder, "outcome.json"), JsonSerializer.Serialize(outcome, Json));
+        File.WriteAllText(RunFolder.Outcome(folder), JsonSerializer.Serialize(outcome, Json));
         return outcome;
     }
 
     /// <summary>A resumed run must use the saved config; only the epoch count may grow.</summary>
     private void CheckSameConfig()
     {
-        var saved = TrainConfig.Load(Path.Combine(folder, "config.json"));
+        var saved = TrainConfig.Load(RunFolder.Config(folder));
         if ((saved with { Optim = saved.Optim with { Epochs = config.Optim.Epochs } }).ToJson() != config.ToJson())
-            throw new TrainConfigException($"--resume: the config differs from the one {folder} was trained with (only optim.epochs may change); see {Path.Combine(folder, "config.json")}");
+            throw new TrainConfigException($"--resume: the config differs from the one {folder} was trained with (only optim.epochs may change); see {RunFolder.Config(folder)}");
     }
 
     private static double Accuracy(IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities) =>

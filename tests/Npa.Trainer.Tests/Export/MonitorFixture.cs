@@ -55,7 +55,7 @@ internal static class MonitorFixture
         Flagging = new FlaggingDefaults(),
         TrainingConfigHash = "fixture",
         ValidationMetrics = new Dictionary<string, double> { ["accuracy"] = 0.5 },
-        OnnxSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(onnx)),
+        OnnxSha256 = ModelPackageFiles.ComputeSha256(onnx),
         Cam = new CamDescription { Method = "cam", FeatureOutputs = ["features_a", "features_b"] },
         IntendedUse = "Test fixture only.",
     };
@@ -82,7 +82,7 @@ internal static class MonitorFixture
             };
             for (int b = 0; b < branches.Length; b++)
             {
-                string suffix = OnnxOutputNames.Suffix(b);
+                string suffix = ModelOutputNames.Suffix(b);
                 float[] logits = reference.Logits[b].AsSpan(s * 8, 8).ToArray();
                 float alpha = reference.Alpha[b][s];
                 using var p = tensor(logits).mul(alpha).softmax(0);

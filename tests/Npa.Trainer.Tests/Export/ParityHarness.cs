@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
+using Npa.Shared.Packaging;
 using Npa.Trainer.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -56,14 +57,14 @@ internal static class ParityHarness
         using var session = new InferenceSession(result.Model.ToByteArray());
         float[] data = input.contiguous().data<float>().ToArray();
         using var value = OrtValue.CreateTensorValueFromMemory(data, input.shape);
-        using var outputs = session.Run(new RunOptions(), [OnnxOutputNames.Input], [value], result.OutputNames);
+        using var outputs = session.Run(new RunOptions(), [ModelOutputNames.Input], [value], result.OutputNames);
         var byName = result.OutputNames.Zip(outputs).ToDictionary(p => p.First, p => p.Second.GetTensorDataAsSpan<float>().ToArray());
         int branches = result.OutputNames.Count(n => n.StartsWith("logits_", StringComparison.Ordinal));
         var range = Enumerable.Range(0, branches);
-        return new Outputs(byName[OnnxOutputNames.Probs],
-            [.. range.Select(b => byName[OnnxOutputNames.Logits(b)])],
-            [.. range.Select(b => byName[OnnxOutputNames.Alpha(b)])],
-            [.. range.Select(b => byName.GetValueOrDefault(OnnxOutputNames.Features(b)) ?? [])]);
+        return new Outputs(byName[ModelOutputNames.Probs],
+            [.. range.Select(b => byName[ModelOutputNames.Logits(b)])],
+            [.. range.Select(b => byName[ModelOutputNames.Alpha(b)])],
+            [.. range.Select(b => byName.GetValueOrDefault(ModelOutputNames.Features(b)) ?? [])]);
     }
 
     public static double MaxAbsDiff(float[] a, float[] b)

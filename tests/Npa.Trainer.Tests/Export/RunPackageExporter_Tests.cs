@@ -5,6 +5,7 @@ using Npa.Shared.Packaging;
 using Npa.Trainer.Commands;
 using Npa.Trainer.Export;
 using Npa.Trainer.Models;
+using Npa.Trainer.Training;
 using static TorchSharp.torch;
 
 namespace Npa.Trainer.Tests.Export;
@@ -64,7 +65,7 @@ public sealed class RunPackageExporter_Tests : IDisposable
     [Fact]
     public void Folder_Without_Outcome_Is_Refused_Clearly()
     {
-        var ex = Assert.Throws<FileNotFoundException>(() => RunPackageExporter.Export(root, Path.Combine(root, "x")));
+        var ex = Assert.Throws<RunFolderException>(() => RunPackageExporter.Export(root, Path.Combine(root, "x")));
         Assert.Contains("outcome.json not found: is", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, ExportCommand.Create().Parse(["--checkpoint", root, "--out", Path.Combine(root, "x")]).Invoke());
     }
@@ -73,7 +74,7 @@ public sealed class RunPackageExporter_Tests : IDisposable
     public void Teacher_Asked_For_A_Run_Without_One_Is_Refused_Clearly()
     {
         var (run, _) = FakeRun("student", withTeacher: false);
-        var ex = Assert.Throws<FileNotFoundException>(() => RunPackageExporter.Export(run, Path.Combine(root, "x"), which: "teacher"));
+        var ex = Assert.Throws<RunFolderException>(() => RunPackageExporter.Export(run, Path.Combine(root, "x"), which: "teacher"));
         Assert.Contains("teacher.safetensors not found (a run without EMA has no teacher)", ex.Message, StringComparison.Ordinal);
     }
 
