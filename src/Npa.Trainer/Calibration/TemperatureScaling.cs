@@ -62,7 +62,10 @@ public static class TemperatureScaling
         double nllAfter = Nll(logits, labels, temperature, noiseModel);
         // The search assumes one minimum; should the NLL have several, never leave the fit worse than no scaling.
         if (!(nllAfter <= nllBefore)) (temperature, nllAfter) = (1, nllBefore);
-        return new TemperatureFit(temperature, labels.Count, nllBefore, nllAfter, Ece(logits, labels, 1), Ece(logits, labels, temperature), EceBins);
+        return new TemperatureFit(temperature, labels.Count, nllBefore, nllAfter, Ece(logits, labels, 1), Ece(logits, labels, temperature), EceBins)
+        {
+            ThroughNoiseModel = noiseModel is not null,
+        };
     }
 
     /// <summary>Mean −log p_fused(label) at temperature <paramref name="temperature"/> (probabilities floored at 1e-300).</summary>

@@ -93,6 +93,9 @@ public sealed class TemperatureScaling_Tests(ITestOutputHelper output)
         Assert.Equal(2.0, throughNoise.Temperature, 1e-3);
         // On the noisy labels as given, T must also explain the noise: it flattens past the clean optimum.
         Assert.True(onLabels.Temperature > 2.5, $"T on labels {onLabels.Temperature}");
+        // The package manifest says which likelihood T was fitted on.
+        Assert.Equal("noise_aware", throughNoise.ToCalibration("val").Method);
+        Assert.Null(onLabels.ToCalibration("val").Method);
     }
 
     [Fact]
