@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Npa.Trainer.Calibration;
 using Npa.Trainer.Training;
 using Npa.Trainer.Training.Options;
 using Spectre.Console;
@@ -24,7 +25,7 @@ public static class TrainCommand
             var config = options.Load(parse);
             string folder = parse.GetValue(output) ?? TrainOptionSet.DefaultRunFolder(config);
             AnsiConsole.MarkupLine($"training [bold]{Markup.Escape(config.Name)}[/] into [blue]{Markup.Escape(folder)}[/]");
-            var outcome = SpectreTrainingProgress.Show(config.Name, p => new TrainingRun(config, folder, p).Run(parse.GetValue(resume)));
+            var outcome = SpectreTrainingProgress.Show(config.Name, p => new TrainingRun(config, folder, p, new NoiseAwarePosteriorCalibrator()).Run(parse.GetValue(resume)));
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"best epoch {outcome.BestEpoch}: [bold]{outcome.Winner}[/] validated better ({outcome.BestValAccuracy:P2}); "
                 + $"α threshold {outcome.AlphaThreshold:F4}; relabels {outcome.RelabelTotal}; {outcome.SecondsPerEpoch:F1} s/epoch; "

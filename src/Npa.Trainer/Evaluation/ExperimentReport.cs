@@ -135,6 +135,7 @@ public static class ExperimentReport
         if (c.Relabel.IsNoisePosterior)
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"noise-posterior relabel ≥ {c.Relabel.EffectivePosteriorThreshold:0.##}"));
         if (c.Relabel.CandidatesAll) parts.Add("all candidates");
+        if (c.Relabel.CalibratesPosterior) parts.Add("calibrated posterior");
         if (c.Model.IsNoiseAwareTemperatureFit) parts.Add("noise-aware T");
         if (c.Model.Fusion is string f && f != Npa.Shared.Packaging.FusionRule.Mean) parts.Add($"{f} fusion");
         return parts.Count == 0 ? "–" : string.Join(", ", parts);

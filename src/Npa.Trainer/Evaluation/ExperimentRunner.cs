@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npa.Trainer.Calibration;
 using Npa.Trainer.Training;
 using Npa.Trainer.Training.Options;
 
@@ -53,7 +54,7 @@ public sealed class ExperimentRunner
                 if (finishedOnly && !finished) continue;
                 TrainingOutcome outcome = finished
                     ? JsonSerializer.Deserialize<TrainingOutcome>(File.ReadAllText(outcomePath), Json)!
-                    : progressFor($"{variant.Name} seed {seed}", p => new TrainingRun(config, runFolder, p).Run(false, ct));
+                    : progressFor($"{variant.Name} seed {seed}", p => new TrainingRun(config, runFolder, p, new NoiseAwarePosteriorCalibrator()).Run(false, ct));
                 var epochs = File.ReadAllLines(Path.Combine(runFolder, "metrics.jsonl"))
                     .Select(l => JsonSerializer.Deserialize<EpochMetrics>(l, Json)!).ToArray();
                 string noise = NoiseAccounting.EpochFile(runFolder, epochs.Length);

@@ -40,11 +40,7 @@ public sealed record ExperimentVariant(string Name, string Label, Func<TrainConf
             Relabel = c.Relabel with { StartEpoch = 1, StartTeacherAccuracy = c.Relabel.StartTeacherAccuracy ?? DefaultRectificationBar },
         }),
         new("hsn-noise-posterior", "HSN, relabelling by the noise-aware posterior ≥ 0.9 over all samples, T fitted through the noise model (beyond the paper)", NoisePosterior),
-        new("co-teaching-hsn", "Co-teaching with EMA teachers, α supervised by co-divide, noise-posterior relabelling and noise-aware T (beyond the paper)", c => NoisePosterior(CoTeaching(c)) with
-        {
-            Loss = CoTeaching(c).Loss with { AlphaSupervision = LossOptions.CoDivideSupervision },
-            Ema = c.Ema with { Enabled = true },
-        }),
+        new("co-teaching-hsn", "Co-teaching with EMA teachers, α supervised by co-divide, calibrated noise-posterior relabelling and noise-aware T (beyond the paper)", CoTeachingHsn),
     ];
 
     /// <summary>The variant called <paramref name="name"/>, or a readable error listing the known ones.</summary>
@@ -87,6 +83,22 @@ public sealed record ExperimentVariant(string Name, string Label, Func<TrainConf
         Model = c.Model with { TemperatureFit = ModelOptions.NoiseAwareTemperatureFit },
         Relabel = c.Relabel with { Enabled = true, Rule = RelabelOptions.NoisePosteriorRule, Candidates = RelabelOptions.AllCandidates },
     };
+
+    /// <summary>
+    /// Co-teaching's small-loss exchange, which keeps both branches from fitting the labels they doubt, with what HSN adds
+    /// that this makes trustworthy: EMA teachers, α learned from the other branch's loss mixture, and relabelling by the
+    /// noise posterior of teachers whose temperature is refitted on validation after every epoch.
+    /// </summary>
+    private static TrainConfig CoTeachingHsn(TrainConfig c)
+    {
+        var noisePosterior = NoisePosterior(CoTeaching(c));
+        return noisePosterior with
+        {
+            Loss = noisePosterior.Loss with { AlphaSupervision = LossOptions.CoDivideSupervision },
+            Ema = c.Ema with { Enabled = true },
+            Relabel = noisePosterior.Relabel with { PosteriorCalibration = RelabelOptions.NoiseAwarePosteriorCalibration },
+        };
+    }
 
     /// <summary>The paper's single-network baseline: plain cross-entropy, no α, no rank term, no EMA teacher, no relabelling.</summary>
     private static TrainConfig Plain(TrainConfig c) => c with

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npa.Shared.Datasets;
+using Npa.Trainer.Calibration;
 using Npa.Trainer.Export;
 using Npa.Trainer.Training;
 using Npa.Trainer.Training.Options;
@@ -61,7 +62,7 @@ public static class Retrainer
             },
             Optim = source.Optim with { Epochs = options.Epochs, LearningRate = lr, MinLearningRate = Math.Min(source.Optim.MinLearningRate, lr) },
         };
-        var outcome = new TrainingRun(config, run, progress).Run(ct: ct);
+        var outcome = new TrainingRun(config, run, progress, new NoiseAwarePosteriorCalibrator()).Run(ct: ct);
         var candidate = RunPackageExporter.Export(run, options.PackageOut,
             new RunExportOptions { ModelId = options.ModelId ?? $"{config.Name}-{outcome.ConfigHash}" }, ct);
         return new RetrainResult(set, outcome, candidate, heldoutPath);

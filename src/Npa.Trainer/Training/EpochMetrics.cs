@@ -66,6 +66,9 @@ public sealed record EpochMetrics
     /// <summary>δ2 in force.</summary>
     public double Delta2 { get; init; }
 
+    /// <summary>The temperature fitted at this epoch's end for the noise-posterior rule's next epoch (null: not calibrated).</summary>
+    public double? PosteriorTemperature { get; init; }
+
     /// <summary>Wall-clock seconds of the epoch (training and validation).</summary>
     public double Seconds { get; init; }
 

@@ -23,6 +23,7 @@ public sealed class EpochTrainer
     private readonly Device device;
     private readonly NoiseAccounting? accounting;
     private readonly CoDivide? coDivide;
+    private double posteriorTemperature = 1;
 
     /// <summary>
     /// Wires one run's parts together; <paramref name="accounting"/>, when given, records every step for the noise report;
@@ -65,6 +66,14 @@ public sealed class EpochTrainer
 
     /// <summary>Lets rectification start: the predictors passed <c>relabel.start_teacher_accuracy</c> on validation.</summary>
     public void OpenRectificationGate() => rectifier.OpenGate();
+
+    /// <summary>The temperature T of the probabilities that drive the noise-posterior rule (softmax(α·logits / T)); 1 until set.</summary>
+    public double PosteriorTemperature
+    {
+        get => posteriorTemperature;
+        set => posteriorTemperature = value > 0 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "a temperature must be a positive finite number");
+    }
 
     /// <summary>Runs 1-based <paramref name="epoch"/>; relabel events go to <paramref name="log"/>.</summary>
     public EpochMetrics Run(int epoch, RelabelLog log, IProgress<TrainingProgress>? progress, CancellationToken ct)
@@ -137,6 +146,13 @@ public sealed class EpochTrainer
     private float[][] Probabilities(BranchOutput branch)
     {
         using var _ = no_grad();
+        if (posteriorTemperature != 1)
+        {
+            // Inside the step's dispose scope; the Scalar is held for the call and disposed here.
+            using var temperature = posteriorTemperature.ToScalar();
+            var logits = config.Relabel.AlphaScaledProbabilities ? branch.Logits.mul(branch.Alpha) : branch.Logits;
+            return Predictor.Rows(logits.div(temperature).softmax(1));
+        }
         return config.Relabel.AlphaScaledProbabilities
             ? Predictor.Rows(branch.Probabilities())
             : Predictor.Rows(branch.Logits.softmax(1));

@@ -23,14 +23,19 @@ public sealed class TrainingRun
     private readonly TrainConfig config;
     private readonly string folder;
     private readonly IProgress<TrainingProgress>? progress;
+    private readonly IPosteriorCalibrator? posteriorCalibrator;
 
     /// <summary>A run of <paramref name="config"/> writing into <paramref name="runFolder"/>.</summary>
-    public TrainingRun(TrainConfig config, string runFolder, IProgress<TrainingProgress>? progress = null)
+    /// <remarks><paramref name="posteriorCalibrator"/> is required when <c>relabel.posterior_calibration</c> is set.</remarks>
+    public TrainingRun(TrainConfig config, string runFolder, IProgress<TrainingProgress>? progress = null, IPosteriorCalibrator? posteriorCalibrator = null)
     {
         this.config = config ?? throw new ArgumentNullException(nameof(config));
         ArgumentException.ThrowIfNullOrWhiteSpace(runFolder);
         folder = Path.GetFullPath(runFolder);
         this.progress = progress;
+        if (config.Relabel.Enabled && config.Relabel.CalibratesPosterior && posteriorCalibrator is null)
+            throw new ArgumentNullException(nameof(posteriorCalibrator), "relabel.posterior_calibration is set");
+        this.posteriorCalibrator = posteriorCalibrator;
     }
 
     /// <summary>Trains (continuing from <c>last/</c> when <paramref name="resume"/>) and returns the outcome.</summary>
@@ -97,6 +102,8 @@ public sealed class TrainingRun
         else if (Directory.Exists(Path.Combine(folder, CoDivide.Folder))) Directory.Delete(Path.Combine(folder, CoDivide.Folder), recursive: true);
         var trainer = new EpochTrainer(config, student, ema, optimizer, trainBuilder, labels, trainPaths, device, accounting, coDivide);
         if (state.RectificationGateEpoch is not null) trainer.OpenRectificationGate();
+        if (state.PosteriorTemperature is double resumedT) trainer.PosteriorTemperature = resumedT;
+        var noiseModel = config.Relabel.Enabled && config.Relabel.CalibratesPosterior ? config.Data.NoiseTransition(netSpec.ClassCount) : null;
         using (var log = new RelabelLog(relabelPath))
         {
             for (int epoch = state.Epoch + 1; epoch <= config.Optim.Epochs; epoch++)
@@ -113,6 +120,13 @@ public sealed class TrainingRun
                     ValAccuracyBranches = studentVal.Branches.Select(b => Accuracy(valTruth, b)).ToArray(),
                     Seconds = clock.Elapsed.TotalSeconds, PeakWorkingSetMb = PeakWorkingSetMb(),
                 };
+                if (noiseModel is not null)
+                {
+                    // The rule's predictors (teachers, or the students with EMA off) are calibrated for the next epoch.
+                    trainer.PosteriorTemperature = posteriorCalibrator!.FitTemperature(teacherNet ?? student, valBuilder, valTruth,
+                        config.Optim.BatchSize, device, config.Model.Fusion, noiseModel);
+                    metrics = metrics with { PosteriorTemperature = trainer.PosteriorTemperature };
+                }
                 bool gatePassed = state.RectificationGateEpoch is null && config.Relabel.StartTeacherAccuracy is double bar
                     && (teacherAcc ?? studentAcc) >= bar;
                 if (gatePassed) trainer.OpenRectificationGate();
@@ -123,6 +137,7 @@ public sealed class TrainingRun
                 {
                     Epoch = epoch, EmaStep = ema?.Step ?? 0, RelabelTotal = state.RelabelTotal + metrics.RelabelCount,
                     Seconds = state.Seconds + metrics.Seconds,
+                    PosteriorTemperature = noiseModel is null ? state.PosteriorTemperature : trainer.PosteriorTemperature,
                     RectificationGateEpoch = gatePassed ? epoch : state.RectificationGateEpoch,
                 };
                 if (improved)

@@ -30,6 +30,9 @@ public sealed record TrainingState
     /// <summary>Epoch at whose end the predictors passed <c>relabel.start_teacher_accuracy</c> (null: not yet, or no bar).</summary>
     public int? RectificationGateEpoch { get; init; }
 
+    /// <summary>The temperature of the noise-posterior rule's probabilities fitted at the end of the last epoch (null: T = 1).</summary>
+    public double? PosteriorTemperature { get; init; }
+
     /// <summary>Seconds spent in epochs so far.</summary>
     public double Seconds { get; init; }
 }

@@ -88,12 +88,15 @@ public sealed class TrainConfig_Tests : IDisposable
         Assert.Contains("loss.alpha_supervision: co-divide supervises α across two branches, which objective cross_entropy does not have", plain.Message, StringComparison.Ordinal);
 
         var posterior = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
-            """{ "data": { "noise": "none", "assumed_noise_rate": 1.5 }, "model": { "temperature_fit": "labels" }, "relabel": { "rule": "bayes", "posterior_threshold": 0.4, "candidates": "some" } }""")));
+            """{ "data": { "noise": "none", "assumed_noise_rate": 1.5 }, "model": { "temperature_fit": "labels" }, "relabel": { "rule": "bayes", "posterior_threshold": 0.4, "candidates": "some", "posterior_calibration": "labels" } }""")));
         Assert.Contains("data.assumed_noise_rate: must be in [0, 1), got 1.5", posterior.Message, StringComparison.Ordinal);
         Assert.Contains("model.temperature_fit: must be noise_aware or absent, got 'labels'", posterior.Message, StringComparison.Ordinal);
         Assert.Contains("relabel.rule: must be noise_posterior or absent, got 'bayes'", posterior.Message, StringComparison.Ordinal);
         Assert.Contains("relabel.posterior_threshold: must be in (0.5, 1], got 0.4", posterior.Message, StringComparison.Ordinal);
         Assert.Contains("relabel.candidates: must be co_divide, all or absent, got 'some'", posterior.Message, StringComparison.Ordinal);
+        Assert.Contains("relabel.posterior_calibration: must be noise_aware or absent, got 'labels'", posterior.Message, StringComparison.Ordinal);
+        var calibrationWithoutRule = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write("""{ "relabel": { "posterior_calibration": "noise_aware" } }""")));
+        Assert.Contains("relabel.posterior_calibration: calibrates the noise_posterior rule: set relabel.rule", calibrationWithoutRule.Message, StringComparison.Ordinal);
 
         // With no injected noise and no assumed rate, no label is believed wrong: the noise-aware rules refuse to start.
         var unknownRate = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
@@ -126,7 +129,7 @@ public sealed class TrainConfig_Tests : IDisposable
         var config = new TrainConfig();
         Assert.DoesNotContain("objective", config.ToJson(), StringComparison.Ordinal);
         Assert.DoesNotContain("start_teacher_accuracy", config.ToJson(), StringComparison.Ordinal);
-        foreach (string key in new[] { "forget_rate", "forget_ramp_epochs", "alpha_supervision", "candidates", "fusion", "assumed_noise_rate", "temperature_fit", "rule", "posterior_threshold" })
+        foreach (string key in new[] { "forget_rate", "forget_ramp_epochs", "alpha_supervision", "candidates", "fusion", "assumed_noise_rate", "temperature_fit", "rule", "posterior_threshold", "posterior_calibration" })
             Assert.DoesNotContain(key, config.ToJson(), StringComparison.Ordinal);
     }
 

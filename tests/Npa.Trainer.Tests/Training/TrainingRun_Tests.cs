@@ -65,6 +65,39 @@ public sealed class TrainingRun_Tests : IDisposable
     }
 
     [Fact]
+    public void Calibrated_Noise_Posterior_Fits_A_Temperature_Each_Epoch_And_Resumes_With_It()
+    {
+        string manifest = TinyImageSet.Create(Path.Combine(root, "data"));
+        var baseConfig = Ci(manifest);
+        var config = Npa.Trainer.Evaluation.ExperimentVariant.Find("co-teaching-hsn").Apply(baseConfig) with
+        {
+            Relabel = Npa.Trainer.Evaluation.ExperimentVariant.Find("co-teaching-hsn").Apply(baseConfig).Relabel with { StartEpoch = 1 },
+        };
+        Assert.True(config.Relabel.CalibratesPosterior);
+        var missing = Assert.Throws<ArgumentNullException>(() => new TrainingRun(config, Path.Combine(root, "x")));
+        Assert.Contains("relabel.posterior_calibration is set", missing.Message, StringComparison.Ordinal);
+
+        string full = Path.Combine(root, "full");
+        new TrainingRun(config, full, null, new Npa.Trainer.Calibration.NoiseAwarePosteriorCalibrator()).Run();
+        var metrics = Metrics(full);
+        Assert.All(metrics, m => Assert.InRange(m.GetProperty("posterior_temperature").GetDouble(), 0.05, 20));
+
+        string split = Path.Combine(root, "split");
+        using (var cts = new CancellationTokenSource())
+        {
+            var stopAfterFirst = new SyncProgress(p => { if (p.Completed?.Epoch == 1) cts.Cancel(); });
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                new TrainingRun(config, split, stopAfterFirst, new Npa.Trainer.Calibration.NoiseAwarePosteriorCalibrator()).Run(false, cts.Token));
+        }
+        using (var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(split, "last", "state.json"))))
+            Assert.Equal(metrics[0].GetProperty("posterior_temperature").GetDouble(), state.RootElement.GetProperty("posterior_temperature").GetDouble(), 9);
+        new TrainingRun(config, split, null, new Npa.Trainer.Calibration.NoiseAwarePosteriorCalibrator()).Run(resume: true);
+        var resumed = Metrics(split);
+        Assert.Equal(metrics[1].GetProperty("loss").GetDouble(), resumed[1].GetProperty("loss").GetDouble(), 5);
+        Assert.Equal(metrics[1].GetProperty("posterior_temperature").GetDouble(), resumed[1].GetProperty("posterior_temperature").GetDouble(), 5);
+    }
+
+    [Fact]
     public void Resume_Without_Checkpoint_Gives_Clear_Error()
     {
         var e = Assert.Throws<TrainConfigException>(() => new TrainingRun(Ci("unused.csv"), Path.Combine(root, "none")).Run(resume: true));

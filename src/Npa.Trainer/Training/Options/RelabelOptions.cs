@@ -58,6 +58,20 @@ public sealed record RelabelOptions
     /// <summary>The noise-posterior rule's bar on the winning class's posterior. Null: 0.9.</summary>
     public double? PosteriorThreshold { get; init; }
 
+    /// <summary>The value of <see cref="PosteriorCalibration"/> that fits the predictors' temperature after every epoch.</summary>
+    public const string NoiseAwarePosteriorCalibration = "noise_aware";
+
+    /// <summary>
+    /// How the noise-posterior rule's probabilities are calibrated. Null: softmax(α·logits) as the predictors give them.
+    /// <c>noise_aware</c>: softmax(α·logits / T) with T fitted after every epoch on the validation labels through the noise
+    /// model, so that a posterior of 0.9 is right nine times in ten rather than what an over- or under-confident network says.
+    /// </summary>
+    public string? PosteriorCalibration { get; init; }
+
+    /// <summary>True for <c>posterior_calibration = noise_aware</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CalibratesPosterior => PosteriorCalibration == NoiseAwarePosteriorCalibration;
+
     /// <summary>The bar in force for the noise-posterior rule.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public double EffectivePosteriorThreshold => PosteriorThreshold ?? 0.9;
@@ -83,6 +97,9 @@ public sealed record RelabelOptions
         errors.Require(Candidates is null or CoDivideCandidates or AllCandidates, "relabel.candidates",
             $"must be {CoDivideCandidates}, {AllCandidates} or absent, got '{Candidates}'");
         errors.Require(Rule is null or NoisePosteriorRule, "relabel.rule", $"must be {NoisePosteriorRule} or absent, got '{Rule}'");
+        errors.Require(PosteriorCalibration is null or NoiseAwarePosteriorCalibration, "relabel.posterior_calibration",
+            $"must be {NoiseAwarePosteriorCalibration} or absent, got '{PosteriorCalibration}'");
+        errors.Require(PosteriorCalibration is null || IsNoisePosterior, "relabel.posterior_calibration", $"calibrates the {NoisePosteriorRule} rule: set relabel.rule");
         if (PosteriorThreshold is double bar2) errors.Require(bar2 > 0.5 && bar2 <= 1, "relabel.posterior_threshold", $"must be in (0.5, 1], got {bar2}");
         errors.InRange(Margin, 0, 1, "relabel.margin");
         if (StartTeacherAccuracy is double bar) errors.InRange(bar, 0, 1, "relabel.start_teacher_accuracy");
