@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Npa.Monitor.Annotation;
+using Npa.Monitor.Hosting;
+using Npa.Monitor.Storage;
+
+namespace Npa.Monitor.Tests.Annotation;
+
+/// <summary>A temp flagged-frame store with three frames, a password file (ann, bob) and a started annotate host on a free loopback port.</summary>
+internal sealed class AnnotateFixture : IAsyncDisposable
+{
+    public const string AnnPassword = "ann-correct-horse-battery";
+    public const string BobPassword = "bob-another-long-secret";
+
+    // A real 1×1 grey PNG, so that the browser decodes the crop.
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==");
+
+    private AnnotateFixture(string root, SqliteFlaggedFrameStore store, WebApplication app, IReadOnlyList<FlaggedFrame> frames)
+    {
+        Root = root;
+        Store = store;
+        App = app;
+        Frames = frames;
+    }
+
+    public string Root { get; }
+
+    public SqliteFlaggedFrameStore Store { get; }
+
+    public WebApplication App { get; }
+
+    /// <summary>The stored frames, oldest first (bed-1, bed-2, bed-1).</summary>
+    public IReadOnlyList<FlaggedFrame> Frames { get; }
+
+    public Uri BaseUri => App.DashboardUri();
+
+    public static async Task<AnnotateFixture> StartAsync(int requiredAnnotators = 1)
+    {
+        string root = Directory.CreateTempSubdirectory("npa-annotate-").FullName;
+        var store = new SqliteFlaggedFrameStore(new FlaggedStoreOptions { Folder = Path.Combine(root, "flagged"), MinIntervalPerBed = TimeSpan.Zero });
+        var t0 = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+        string[] beds = ["bed-1", "bed-2", "bed-1"];
+        for (int i = 0; i < beds.Length; i++)
+        {
+            var outcome = await store.AddAsync(new FlaggedFrameCandidate(beds[i], t0.AddMinutes(i), FlagReasons.LowConfidence | FlagReasons.LowAlpha,
+                [0.05f, 0.05f, 0.1f, 0.5f, 0.1f, 0.1f, 0.05f, 0.05f], 3, 0.4f, 0.6f, "demo@abc123"), OnePixelPng);
+            Assert.Equal(FlagStoreOutcome.Stored, outcome);
+        }
+        string users = Path.Combine(root, "annotators");
+        AnnotatorPasswordFile.AddUser(users, "ann", AnnPassword, iterations: 1000);
+        AnnotatorPasswordFile.AddUser(users, "bob", BobPassword, iterations: 1000);
+        var app = AnnotateHost.Build(new AnnotateOptions
+        {
+            StoreFolder = store.Folder, UsersFile = users, Port = 0, RequiredAnnotators = requiredAnnotators,
+        }, store, TimeProvider.System);
+        await app.StartAsync();
+        return new AnnotateFixture(root, store, app, store.List());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Store.Dispose();
+        Directory.Delete(Root, recursive: true);
+    }
+}
