@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using Npa.Monitor.Commands;
+using Npa.Monitor.Inference;
 
 namespace Npa.Monitor.Annotation;
 
@@ -18,11 +19,12 @@ public static class AnnotateCommand
         var port = new Option<int>("--port") { Description = $"Port to listen on (default {AnnotateOptions.DefaultPort}).", DefaultValueFactory = _ => AnnotateOptions.DefaultPort };
         var required = new Option<int>("--required-annotators") { Description = "Annotators who must agree before a label is applied: 1, or 2 for double annotation.", DefaultValueFactory = _ => 1 };
         var hours = new Option<double>("--session-hours") { Description = "How long a login lasts (1–24 h).", DefaultValueFactory = _ => 12 };
+        var model = new Option<string?>("--model") { Description = "Model package with feature outputs that draws each branch's CAM over the crops (e.g. the serving one)." };
         var certificate = new Option<string?>("--certificate") { Description = "PEM certificate for HTTPS." };
         var key = new Option<string?>("--certificate-key") { Description = "PEM key of the certificate, when not in the certificate file." };
         var annotate = new Command("annotate", "Serve the annotator page: flagged frames with crop, score, band, α and reasons, labelled NIPS 0–7 by keyboard, every answer audited.")
         {
-            config, data, users, bind, port, required, hours, certificate, key,
+            config, data, users, bind, port, required, hours, model, certificate, key,
         };
         annotate.Subcommands.Add(AddUser(users));
         annotate.SetAction(async (result, ct) =>
@@ -35,7 +37,7 @@ public static class AnnotateCommand
                 {
                     StoreFolder = store.Folder, UsersFile = result.GetRequiredValue(users), BindAddress = result.GetRequiredValue(bind),
                     Port = result.GetValue(port), RequiredAnnotators = result.GetValue(required), SessionHours = result.GetValue(hours),
-                    CertificatePath = result.GetValue(certificate), CertificateKeyPath = result.GetValue(key),
+                    ModelPath = result.GetValue(model), CertificatePath = result.GetValue(certificate), CertificateKeyPath = result.GetValue(key),
                 };
                 await using var app = AnnotateHost.Build(options, store, TimeProvider.System);
                 await app.StartAsync(ct);
@@ -48,7 +50,7 @@ public static class AnnotateCommand
                 foreach (string failure in ex.Failures) await error.WriteLineAsync($"npa-monitor annotate: {failure}");
                 return 2;
             }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException or ModelPackageException)
             {
                 await error.WriteLineAsync($"npa-monitor annotate: {ex.Message}");
                 return 1;

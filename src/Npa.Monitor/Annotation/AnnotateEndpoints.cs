@@ -27,9 +27,10 @@ public static class AnnotateEndpoints
         var api = app.MapGroup("/api").AddEndpointFilter<AnnotatorSessionFilter>();
         api.MapGet("/me", (HttpContext ctx, AnnotationDesk desk) =>
             Results.Json(new { annotator = AnnotatorSessionFilter.AnnotatorOf(ctx), desk.RequiredAnnotators }, WebJson.Options));
-        api.MapGet("/frames", (HttpContext ctx, AnnotationDesk desk) =>
-            Results.Json(new { frames = desk.QueueFor(AnnotatorSessionFilter.AnnotatorOf(ctx)).Select(AnnotationViews.Frame) }, WebJson.Options));
+        api.MapGet("/frames", (HttpContext ctx, AnnotationDesk desk, AnnotationCamSource cams) =>
+            Results.Json(new { frames = desk.QueueFor(AnnotatorSessionFilter.AnnotatorOf(ctx)).Select(f => AnnotationViews.Frame(f, cams.Cams)) }, WebJson.Options));
         api.MapGet("/frames/{id}/crop", Crop);
+        api.MapGet("/frames/{id}/cam/{branch:int}", Cam);
         api.MapPost("/frames/{id}/answer", (HttpContext ctx, AnnotationDesk desk, string id, AnswerRequest body) =>
         {
             if (!AnnotationValue.TryParse(body.Value, out var value))
@@ -63,6 +64,24 @@ public static class AnnotateEndpoints
             IsEssential = true,
         });
         return Results.NoContent();
+    }
+
+    private static async Task<IResult> Cam(AnnotationDesk desk, AnnotationCamSource source, string id, int branch, CancellationToken ct)
+    {
+        if (source.Cams is not { } cams)
+            return Results.Json(new { error = "no CAM: annotate was started without --model" }, WebJson.Options, statusCode: StatusCodes.Status404NotFound);
+        if (desk.Store.Find(id) is not { } frame)
+            return Results.Json(new { error = $"no flagged frame '{id}'" }, WebJson.Options, statusCode: StatusCodes.Status404NotFound);
+        if (branch < 0 || branch >= cams.Branches.Count)
+            return Results.Json(new { error = $"branch {branch} is not 0..{cams.Branches.Count - 1}" }, WebJson.Options, statusCode: StatusCodes.Status404NotFound);
+        try
+        {
+            return Results.Bytes(cams.Overlay(await desk.Store.ReadCropAsync(frame, ct).ConfigureAwait(false), branch, frame.PredictedLevel), "image/png");
+        }
+        catch (CropUnreadableException ex)
+        {
+            return Results.Json(new { error = ex.Message }, WebJson.Options, statusCode: StatusCodes.Status500InternalServerError);
+        }
     }
 
     private static async Task<IResult> Crop(AnnotationDesk desk, string id, CancellationToken ct)

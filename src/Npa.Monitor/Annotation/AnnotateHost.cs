@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npa.Monitor.Inference;
 using Npa.Monitor.Storage;
 using Npa.Monitor.Web;
 
@@ -40,6 +42,9 @@ public static class AnnotateHost
         services.AddSingleton(new AnnotatorSessions(TimeSpan.FromHours(options.SessionHours), time));
         services.AddSingleton<AnnotatorSessionFilter>();
         services.AddSingleton(_ => new SqliteAnnotationLedger(options.StoreFolder));
+        // Loaded before anything listens, so that a package without feature outputs stops start with its reason.
+        var cams = options.ModelPath is { Length: > 0 } model ? new AnnotationCams(model, NullLogger<InferenceEngine>.Instance) : null;
+        services.AddSingleton(_ => new AnnotationCamSource(cams)); // built by the container, so disposed with it
         services.AddSingleton(sp => new AnnotationDesk(store, sp.GetRequiredService<SqliteAnnotationLedger>(), options.RequiredAnnotators, time));
         services.AddHostFiltering(hosts =>
         {
@@ -61,6 +66,7 @@ public static class AnnotateHost
         app.MapAnnotate();
         // Build the ledger now, so that a store folder it cannot open fails here and not at the first request.
         app.Services.GetRequiredService<AnnotationDesk>();
+        app.Services.GetRequiredService<AnnotationCamSource>();
         return app;
     }
 }

@@ -29,6 +29,9 @@ public sealed class AnnotateOptions
     /// <summary>How long a login lasts, in hours (1–24).</summary>
     public double SessionHours { get; set; } = 12;
 
+    /// <summary>Model package (with feature outputs) that draws each branch's CAM over the crops; none: no CAM is shown.</summary>
+    public string? ModelPath { get; set; }
+
     /// <summary>PEM certificate for HTTPS (required off loopback).</summary>
     public string? CertificatePath { get; set; }
 
@@ -56,6 +59,8 @@ public sealed class AnnotateOptions
         if (Port is < 0 or > 65535) errors.Add($"--port: {Port} is out of range; allowed 0–65535");
         if (RequiredAnnotators is < 1 or > 2) errors.Add($"--required-annotators: {RequiredAnnotators} is out of range; allowed 1 or 2");
         if (double.IsNaN(SessionHours) || SessionHours is < 1 or > 24) errors.Add($"--session-hours: {SessionHours} is out of range; allowed 1–24");
+        if (ModelPath is { Length: > 0 } model && !File.Exists(Path.Combine(model, "model.json")) && !File.Exists(model))
+            errors.Add($"--model: no model package at '{Path.GetFullPath(model)}'");
         if (WebCertificate.Problem(AsWebOptions(), now) is { } problem) errors.Add(problem.Replace("Web:CertificatePath", "--certificate", StringComparison.Ordinal).Replace("Web:CertificateKeyPath", "--certificate-key", StringComparison.Ordinal));
         if (errors.Count > 0) throw new OptionsValidationException("annotate", typeof(AnnotateOptions), errors);
     }

@@ -6,7 +6,7 @@ namespace Npa.Monitor.Annotation;
 /// <summary>What the annotator page's API sends: a frame with what the model said, and an audit row.</summary>
 internal static class AnnotationViews
 {
-    public static object Frame(FlaggedFrame f)
+    public static object Frame(FlaggedFrame f, AnnotationCams? cams)
     {
         var probs = f.Probabilities.ToArray();
         double score = NipsScale.ExpectedScore(probs);
@@ -17,8 +17,9 @@ internal static class AnnotationViews
             confidence = probs.Max(), f.AlphaA, f.AlphaB, alpha = f.AlphaA * f.AlphaB, f.ModelId,
             status = f.Status.ToString().ToLowerInvariant(), storeLabel = f.AnnotatorLabel,
             crop = $"/api/frames/{f.Id}/crop",
-            // The flagged-frame store keeps no CAM maps today; the page says so rather than showing a stale guess.
-            cam = (string[]?)null,
+            // The store keeps no CAM maps: they are drawn on request when annotate was given --model.
+            cam = cams is null ? null : cams.Branches.Select((_, b) => $"/api/frames/{f.Id}/cam/{b}").ToArray(),
+            camBranches = cams?.Branches, camModel = cams?.ModelId,
         };
     }
 

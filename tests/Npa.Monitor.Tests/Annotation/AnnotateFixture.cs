@@ -11,9 +11,8 @@ internal sealed class AnnotateFixture : IAsyncDisposable
     public const string AnnPassword = "ann-correct-horse-battery";
     public const string BobPassword = "bob-another-long-secret";
 
-    // A real 1×1 grey PNG, so that the browser decodes the crop.
-    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==");
+    /// <summary>Side of the square test crops.</summary>
+    public const int CropSize = 16;
 
     private AnnotateFixture(string root, SqliteFlaggedFrameStore store, WebApplication app, IReadOnlyList<FlaggedFrame> frames)
     {
@@ -34,16 +33,17 @@ internal sealed class AnnotateFixture : IAsyncDisposable
 
     public Uri BaseUri => App.DashboardUri();
 
-    public static async Task<AnnotateFixture> StartAsync(int requiredAnnotators = 1)
+    public static async Task<AnnotateFixture> StartAsync(int requiredAnnotators = 1, string? model = null)
     {
         string root = Directory.CreateTempSubdirectory("npa-annotate-").FullName;
         var store = new SqliteFlaggedFrameStore(new FlaggedStoreOptions { Folder = Path.Combine(root, "flagged"), MinIntervalPerBed = TimeSpan.Zero });
         var t0 = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
         string[] beds = ["bed-1", "bed-2", "bed-1"];
+        byte[] png = CropPng();
         for (int i = 0; i < beds.Length; i++)
         {
             var outcome = await store.AddAsync(new FlaggedFrameCandidate(beds[i], t0.AddMinutes(i), FlagReasons.LowConfidence | FlagReasons.LowAlpha,
-                [0.05f, 0.05f, 0.1f, 0.5f, 0.1f, 0.1f, 0.05f, 0.05f], 3, 0.4f, 0.6f, "demo@abc123"), OnePixelPng);
+                [0.05f, 0.05f, 0.1f, 0.5f, 0.1f, 0.1f, 0.05f, 0.05f], 3, 0.4f, 0.6f, "demo@abc123"), png);
             Assert.Equal(FlagStoreOutcome.Stored, outcome);
         }
         string users = Path.Combine(root, "annotators");
@@ -51,10 +51,19 @@ internal sealed class AnnotateFixture : IAsyncDisposable
         AnnotatorPasswordFile.AddUser(users, "bob", BobPassword, iterations: 1000);
         var app = AnnotateHost.Build(new AnnotateOptions
         {
-            StoreFolder = store.Folder, UsersFile = users, Port = 0, RequiredAnnotators = requiredAnnotators,
+            StoreFolder = store.Folder, UsersFile = users, Port = 0, RequiredAnnotators = requiredAnnotators, ModelPath = model,
         }, store, TimeProvider.System);
         await app.StartAsync();
         return new AnnotateFixture(root, store, app, store.List());
+    }
+
+    // A real PNG (a colour gradient), so that the browser and OpenCV decode it.
+    private static byte[] CropPng()
+    {
+        using var crop = new OpenCvSharp.Mat(CropSize, CropSize, OpenCvSharp.MatType.CV_8UC3);
+        for (int y = 0; y < CropSize; y++)
+            for (int x = 0; x < CropSize; x++) crop.Set(y, x, new OpenCvSharp.Vec3b((byte)(x * 16), (byte)(y * 16), 128));
+        return crop.ImEncode(".png");
     }
 
     public async ValueTask DisposeAsync()

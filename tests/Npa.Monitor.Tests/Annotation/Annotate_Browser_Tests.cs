@@ -43,7 +43,10 @@ public class Annotate_Browser_Tests
         await Assertions.Expect(page.Locator("#bed")).ToHaveTextAsync("bed-1");
         await Assertions.Expect(page.Locator("#band")).ToHaveTextAsync("mild moderate");
         await Assertions.Expect(page.Locator("#alpha")).ToHaveTextAsync("0.400 · 0.600 = 0.240");
-        Assert.True(await page.EvaluateAsync<bool>("document.getElementById('crop').complete && document.getElementById('crop').naturalWidth === 1"));
+        Assert.True(await page.EvaluateAsync<bool>("document.getElementById('crop').complete && document.getElementById('crop').naturalWidth === 16"));
+
+        await Assertions.Expect(page.Locator("#cam")).ToContainTextAsync("No CAM");
+        await Assertions.Expect(page.Locator("figure.cam").First).ToBeHiddenAsync();
 
         await page.Keyboard.PressAsync("4");
         await Assertions.Expect(page.Locator("#progress")).ToHaveTextAsync("frame 2 of 3");
@@ -85,8 +88,10 @@ public class Annotate_Browser_Tests
         await bob.ClickAsync("#login button");
         await Assertions.Expect(bob.Locator("#progress")).ToHaveTextAsync("frame 1 of 3");
         await bob.Keyboard.PressAsync("4");
+        await Assertions.Expect(bob.Locator("#progress")).ToHaveTextAsync("frame 2 of 3");
         await Assertions.Expect(bob.Locator("#audit tbody tr").First.Locator("td").Nth(6)).ToHaveTextAsync("4");
         await bob.Keyboard.PressAsync("6");
+        await Assertions.Expect(bob.Locator("#progress")).ToHaveTextAsync("frame 3 of 3");
         await Assertions.Expect(bob.Locator("#agreement tbody tr td").Nth(0)).ToHaveTextAsync("ann · bob");
         await Assertions.Expect(bob.Locator("#agreement tbody tr td").Nth(1)).ToHaveTextAsync("2");
         await Assertions.Expect(bob.Locator("#agreement tbody tr td").Nth(2)).ToHaveTextAsync("1");

@@ -55,7 +55,15 @@
     $('alpha').textContent = `${frame.alphaA.toFixed(3)} · ${frame.alphaB.toFixed(3)} = ${frame.alpha.toFixed(3)}`;
     $('reasons').textContent = frame.reasons.replaceAll('|', ', ').replaceAll('_', ' ');
     $('model').textContent = frame.modelId;
-    $('cam').textContent = frame.cam ? '' : 'No CAM overlay is stored for this frame.';
+    const cams = frame.cam || [];
+    document.querySelectorAll('figure.cam').forEach((figure, b) => {
+      figure.hidden = !cams[b];
+      if (!cams[b]) return;
+      $(`cam-${b}`).src = cams[b];
+      $(`cam-${b}-name`).textContent = `CAM · ${frame.camBranches[b]} · level ${frame.predictedLevel}`;
+    });
+    $('cam').textContent = !cams.length ? 'No CAM: the store keeps none, and this page was started without --model.'
+      : frame.camModel === frame.modelId ? '' : `CAM drawn by ${frame.camModel}; the frame was scored by ${frame.modelId}.`;
   }
 
   function cell(row, text) {
@@ -95,12 +103,13 @@
       });
       index++;
       show();
-      await refresh();
     } catch (e) {
       $('answer-error').textContent = e.message;
     } finally {
       busy = false;
     }
+    // The audit and agreement reload behind the next answer, so a fast annotator's keys are never dropped.
+    refresh().catch((e) => { $('answer-error').textContent = e.message; });
   }
 
   document.addEventListener('keydown', (e) => {
