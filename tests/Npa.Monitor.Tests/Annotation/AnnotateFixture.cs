@@ -31,9 +31,10 @@ internal sealed class AnnotateFixture : IAsyncDisposable
     /// <summary>The stored frames, oldest first (bed-1, bed-2, bed-1).</summary>
     public IReadOnlyList<FlaggedFrame> Frames { get; }
 
-    public Uri BaseUri => App.DashboardUri();
+    /// <summary>The page's address; a wildcard bind (0.0.0.0) is reached through 127.0.0.1.</summary>
+    public Uri BaseUri => App.DashboardUri() is var uri && uri.Host == "0.0.0.0" ? new UriBuilder(uri) { Host = "127.0.0.1" }.Uri : App.DashboardUri();
 
-    public static async Task<AnnotateFixture> StartAsync(int requiredAnnotators = 1, string? model = null)
+    public static async Task<AnnotateFixture> StartAsync(int requiredAnnotators = 1, string? model = null, Action<AnnotateOptions>? tweak = null)
     {
         string root = Directory.CreateTempSubdirectory("npa-annotate-").FullName;
         var store = new SqliteFlaggedFrameStore(new FlaggedStoreOptions { Folder = Path.Combine(root, "flagged"), MinIntervalPerBed = TimeSpan.Zero });
@@ -49,10 +50,12 @@ internal sealed class AnnotateFixture : IAsyncDisposable
         string users = Path.Combine(root, "annotators");
         AnnotatorPasswordFile.AddUser(users, "ann", AnnPassword, iterations: 1000);
         AnnotatorPasswordFile.AddUser(users, "bob", BobPassword, iterations: 1000);
-        var app = AnnotateHost.Build(new AnnotateOptions
+        var options = new AnnotateOptions
         {
             StoreFolder = store.Folder, UsersFile = users, Port = 0, RequiredAnnotators = requiredAnnotators, ModelPath = model,
-        }, store, TimeProvider.System);
+        };
+        tweak?.Invoke(options);
+        var app = AnnotateHost.Build(options, store, TimeProvider.System);
         await app.StartAsync();
         return new AnnotateFixture(root, store, app, store.List());
     }
