@@ -51,10 +51,19 @@ public static class AnnotateEndpoints
         return app;
     }
 
-    private static IResult Login(HttpContext ctx, AnnotatorPasswordFile users, AnnotatorSessions sessions, LoginRequest body)
+    private static IResult Login(HttpContext ctx, AnnotatorPasswordFile users, AnnotatorSessions sessions, LoginThrottle throttle, LoginRequest body)
     {
+        if (throttle.IsBlocked(body.Annotator))
+        {
+            ctx.Response.Headers.RetryAfter = ((int)LoginThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new { error = "too many failed logins; wait a minute" }, WebJson.Options, statusCode: StatusCodes.Status429TooManyRequests);
+        }
         if (!users.Verify(body.Annotator, body.Password))
+        {
+            throttle.Failed(body.Annotator);
             return Results.Json(new { error = "unknown annotator or wrong password" }, WebJson.Options, statusCode: StatusCodes.Status401Unauthorized);
+        }
+        throttle.Succeeded(body.Annotator!);
         ctx.Response.Cookies.Append(AnnotatorSessionFilter.CookieName, sessions.Start(body.Annotator!), new CookieOptions
         {
             HttpOnly = true,

@@ -41,6 +41,7 @@ public static class AnnotateHost
         services.AddSingleton(users);
         services.AddSingleton(new AnnotatorSessions(TimeSpan.FromHours(options.SessionHours), time));
         services.AddSingleton<AnnotatorSessionFilter>();
+        services.AddSingleton(new LoginThrottle(time));
         services.AddSingleton(_ => new SqliteAnnotationLedger(options.StoreFolder));
         // Loaded before anything listens, so that a package without feature outputs stops start with its reason.
         var cams = options.ModelPath is { Length: > 0 } model ? new AnnotationCams(model, NullLogger<InferenceEngine>.Instance) : null;

@@ -74,6 +74,25 @@ public class AnnotateWeb_Tests
     }
 
     [Fact]
+    public async Task After_Five_Wrong_Passwords_Even_The_Right_One_Gets_429_For_That_Name()
+    {
+        await using var fixture = await AnnotateFixture.StartAsync();
+        using var http = new HttpClient { BaseAddress = fixture.BaseUri };
+        for (int i = 0; i < 5; i++)
+        {
+            using var wrong = await http.PostAsJsonAsync("api/login", new { annotator = "ann", password = $"guess-{i}" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var blocked = await http.PostAsJsonAsync("api/login", new { annotator = "ann", password = AnnotateFixture.AnnPassword });
+        using var other = await http.PostAsJsonAsync("api/login", new { annotator = "bob", password = AnnotateFixture.BobPassword });
+
+        Assert.Equal((HttpStatusCode)429, blocked.StatusCode);
+        Assert.Equal("60", blocked.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.NoContent, other.StatusCode);
+    }
+
+    [Fact]
     public async Task A_Foreign_Host_Header_Is_Refused()
     {
         await using var fixture = await AnnotateFixture.StartAsync();

@@ -132,7 +132,8 @@
     });
     $('password').value = '';
     if (response.status !== 204) {
-      $('login-error').textContent = 'Unknown annotator or wrong password.';
+      $('login-error').textContent = response.status === 429
+        ? 'Too many failed logins: wait a minute.' : 'Unknown annotator or wrong password.';
       return;
     }
     await start();
