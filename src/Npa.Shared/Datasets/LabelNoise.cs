@@ -59,6 +59,42 @@ public static class LabelNoise
         return Apply(labels, groups, kind, classCount, seed);
     }
 
+    /// <summary>
+    /// Eq. 9's noise model as a matrix: <c>T[y][ŷ]</c> is the probability that <see cref="AddPaperNoise"/> at
+    /// <paramref name="fraction"/> gives ŷ for clean label y (1 − fraction on the diagonal; ε uniform over the values that
+    /// fit, and where one sign leaves the range all of that ε's share goes to the other). Rows sum to 1.
+    /// </summary>
+    public static double[][] PaperTransition(double fraction, int classCount = NipsScale.ClassCount)
+    {
+        CheckRate(fraction, nameof(fraction));
+        if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "label noise needs at least 2 classes");
+        var rows = new double[classCount][];
+        for (int y = 0; y < classCount; y++)
+        {
+            var row = rows[y] = new double[classCount];
+            row[y] = 1 - fraction;
+            int[] fitting = Epsilons.Where(e => y - e >= 0 || y + e < classCount).ToArray();
+            foreach (int e in fitting)
+            {
+                bool down = y - e >= 0, up = y + e < classCount;
+                double share = fraction / fitting.Length;
+                if (down) row[y - e] += up ? share / 2 : share;
+                if (up) row[y + e] += down ? share / 2 : share;
+            }
+        }
+        return rows;
+    }
+
+    /// <summary><see cref="AddSymmetricNoise"/>'s model as a matrix: 1 − fraction on the diagonal, fraction / (C − 1) elsewhere.</summary>
+    public static double[][] SymmetricTransition(double fraction, int classCount = NipsScale.ClassCount)
+    {
+        CheckRate(fraction, nameof(fraction));
+        if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "label noise needs at least 2 classes");
+        return Enumerable.Range(0, classCount)
+            .Select(y => Enumerable.Range(0, classCount).Select(k => k == y ? 1 - fraction : fraction / (classCount - 1)).ToArray())
+            .ToArray();
+    }
+
     /// <summary>The number of samples chosen from a group of <paramref name="groupSize"/> at <paramref name="fraction"/>.</summary>
     public static int ChosenCount(int groupSize, double fraction) =>
         (int)Math.Round(groupSize * fraction, MidpointRounding.AwayFromZero);

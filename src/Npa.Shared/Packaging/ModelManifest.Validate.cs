@@ -58,6 +58,7 @@ public sealed partial record ModelManifest
             if (!(value is >= 0 and <= 1)) errors.Add($"calibration.{name} {value} must lie in [0, 1]");
         foreach (var (name, value) in new[] { ("nll_before", Calibration.NllBefore), ("nll_after", Calibration.NllAfter) })
             if (!(value >= 0) || !double.IsFinite(value)) errors.Add($"calibration.{name} {value} must be a finite number ≥ 0");
+        if (Calibration.Method is not (null or "noise_aware")) errors.Add($"calibration.method '{Calibration.Method}' must be noise_aware or absent");
     }
 
     private void ValidateClasses(List<string> errors)

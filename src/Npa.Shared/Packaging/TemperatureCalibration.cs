@@ -23,4 +23,10 @@ public sealed record TemperatureCalibration
 
     /// <summary>Mean negative log-likelihood at the fitted temperature.</summary>
     public required double NllAfter { get; init; }
+
+    /// <summary>
+    /// Null: the NLL of the labels as given. <c>noise_aware</c>: their NLL through the trainer's assumed label-noise model
+    /// (the NLL figures above are then that likelihood's), so T calibrates the clean-label prediction.
+    /// </summary>
+    public string? Method { get; init; }
 }

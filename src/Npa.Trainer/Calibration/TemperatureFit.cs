@@ -22,5 +22,9 @@ public sealed record TemperatureFit(double Temperature, int Samples, double NllB
         EceAfter = EceAfter,
         NllBefore = NllBefore,
         NllAfter = NllAfter,
+        Method = ThroughNoiseModel ? Training.Options.ModelOptions.NoiseAwareTemperatureFit : null,
     };
+
+    /// <summary>True when the likelihood was that of the labels through the assumed noise model (<c>temperature_fit = noise_aware</c>).</summary>
+    public bool ThroughNoiseModel { get; init; }
 }

@@ -27,8 +27,12 @@ public static class TemperatureScaling
     /// </summary>
     public static bool IsAtSearchBound(double temperature) => temperature >= MaxTemperature * 0.999 || temperature <= MinTemperature * 1.001;
 
-    /// <summary>Fits T on <paramref name="logits"/> against <paramref name="labels"/> (the labels as the user has them).</summary>
-    public static TemperatureFit Fit(NetworkLogits logits, IReadOnlyList<int> labels)
+    /// <summary>
+    /// Fits T on <paramref name="logits"/> against <paramref name="labels"/> (the labels as the user has them). With
+    /// <paramref name="noiseModel"/> (T[clean][given]) the likelihood is that of the given labels through the noise model,
+    /// Σ_k p(k)·T[k][label], so that T calibrates the prediction of the clean label rather than of the noisy one.
+    /// </summary>
+    public static TemperatureFit Fit(NetworkLogits logits, IReadOnlyList<int> labels, IReadOnlyList<double[]>? noiseModel = null)
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
@@ -37,33 +41,36 @@ public static class TemperatureScaling
 
         double a = Math.Log(MinTemperature), b = Math.Log(MaxTemperature);
         double c = b - InversePhi * (b - a), d = a + InversePhi * (b - a);
-        double fc = Nll(logits, labels, Math.Exp(c)), fd = Nll(logits, labels, Math.Exp(d));
+        double fc = Nll(logits, labels, Math.Exp(c), noiseModel), fd = Nll(logits, labels, Math.Exp(d), noiseModel);
         while (b - a > LogTolerance)
         {
             if (fc < fd)
             {
                 (b, d, fd) = (d, c, fc);
                 c = b - InversePhi * (b - a);
-                fc = Nll(logits, labels, Math.Exp(c));
+                fc = Nll(logits, labels, Math.Exp(c), noiseModel);
             }
             else
             {
                 (a, c, fc) = (c, d, fd);
                 d = a + InversePhi * (b - a);
-                fd = Nll(logits, labels, Math.Exp(d));
+                fd = Nll(logits, labels, Math.Exp(d), noiseModel);
             }
         }
-        double nllBefore = Nll(logits, labels, 1);
+        double nllBefore = Nll(logits, labels, 1, noiseModel);
         double temperature = Math.Exp((a + b) / 2);
-        double nllAfter = Nll(logits, labels, temperature);
+        double nllAfter = Nll(logits, labels, temperature, noiseModel);
         // The search assumes one minimum; should the NLL have several, never leave the fit worse than no scaling.
         if (!(nllAfter <= nllBefore)) (temperature, nllAfter) = (1, nllBefore);
-        return new TemperatureFit(temperature, labels.Count, nllBefore, nllAfter, Ece(logits, labels, 1), Ece(logits, labels, temperature), EceBins);
+        return new TemperatureFit(temperature, labels.Count, nllBefore, nllAfter, Ece(logits, labels, 1), Ece(logits, labels, temperature), EceBins)
+        {
+            ThroughNoiseModel = noiseModel is not null,
+        };
     }
 
     /// <summary>Mean −log p_fused(label) at temperature <paramref name="temperature"/> (probabilities floored at 1e-300).</summary>
     /// <remarks>The same rule as <see cref="NetworkLogits.Fused(int, double)"/>, kept in double so the search sees a smooth curve.</remarks>
-    public static double Nll(NetworkLogits logits, IReadOnlyList<int> labels, double temperature)
+    public static double Nll(NetworkLogits logits, IReadOnlyList<int> labels, double temperature, IReadOnlyList<double[]>? noiseModel = null)
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
@@ -88,10 +95,19 @@ public static class TemperatureScaling
             // PredictionRule.Fuse's fallback: weights that sum to zero mean the plain mean.
             if (!(total > 0) || !double.IsFinite(total)) (weights, total) = (Enumerable.Repeat(1.0, branches).ToArray(), branches);
             double p = 0;
-            for (int b = 0; b < branches; b++) p += weights[b] / total * probabilities[b][labels[i]];
+            for (int b = 0; b < branches; b++) p += weights[b] / total * LabelLikelihood(probabilities[b], labels[i], noiseModel);
             sum -= Math.Log(Math.Max(p, 1e-300));
         }
         return sum / labels.Count;
+    }
+
+    /// <summary>p(label), or through the noise model Σ_k p(k)·T[k][label].</summary>
+    private static double LabelLikelihood(double[] probabilities, int label, IReadOnlyList<double[]>? noiseModel)
+    {
+        if (noiseModel is null) return probabilities[label];
+        double p = 0;
+        for (int k = 0; k < probabilities.Length; k++) p += probabilities[k] * noiseModel[k][label];
+        return p;
     }
 
     private static double[] Softmax(float[] logits, double scale)

@@ -22,6 +22,6 @@ public static class ValidationCalibrator
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(validation);
-        return TemperatureScaling.Fit(validation.Predict(network), validation.Labels);
+        return TemperatureScaling.Fit(validation.Predict(network), validation.Labels, validation.NoiseModel);
     }
 }

@@ -40,6 +40,12 @@ public sealed class ValidationSet
     /// <summary>The run's fusion rule (model.fusion; null: the mean).</summary>
     public string? Fusion { get; init; }
 
+    /// <summary>
+    /// The assumed label-noise model T[clean][given] that the temperature is fitted through (model.temperature_fit =
+    /// noise_aware), or null to fit on the labels as given. Never set for a trusted val_clean subset.
+    /// </summary>
+    public IReadOnlyList<double[]>? NoiseModel { get; init; }
+
     /// <summary>Square input side in pixels.</summary>
     public int InputSize { get; }
 
@@ -63,6 +69,7 @@ public sealed class ValidationSet
         return new ValidationSet(entries, images, config.Optim.BatchSize, spec.CropSize, DatasetManifestColumns.SplitName(split))
         {
             Fusion = config.Model.Fusion,
+            NoiseModel = config.Model.IsNoiseAwareTemperatureFit && split != DatasetSplit.ValidationClean ? config.Data.NoiseTransition(classCount) : null,
         };
     }
 

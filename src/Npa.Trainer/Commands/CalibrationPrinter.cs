@@ -18,11 +18,12 @@ public static class CalibrationPrinter
         var fit = calibration.Fit;
         string bound = TemperatureScaling.IsAtSearchBound(fit.Temperature) ? ", at the search bound" : "";
         var table = new Table().Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"temperature scaling: T = {fit.Temperature:F4}{bound}, fitted on {fit.Samples} val samples")))
+                $"temperature scaling: T = {fit.Temperature:F4}{bound}, fitted on {fit.Samples} val samples{(fit.ThroughNoiseModel ? " through the assumed noise model" : "")}")))
             .AddColumn("metric").AddColumn(new TableColumn("T = 1").RightAligned()).AddColumn(new TableColumn("fitted T").RightAligned());
         table.AddRow($"ECE ({Markup.Escape(split)}, scored as above)", F(calibration.EceBefore), F(calibration.EceAfter));
         table.AddRow("ECE (val, labels as given: the fit)", F(fit.EceBefore), F(fit.EceAfter));
-        table.AddRow("NLL (val, labels as given: the fit)", F(fit.NllBefore), F(fit.NllAfter));
+        table.AddRow(fit.ThroughNoiseModel ? "NLL (val, labels through the assumed noise model: the fit)" : "NLL (val, labels as given: the fit)",
+            F(fit.NllBefore), F(fit.NllAfter));
         AnsiConsole.Write(table);
     }
 

@@ -23,13 +23,17 @@ public static class EvalCommand
             .AcceptOnlyFromAmong("auto", "train", "val", "test", "all");
         var which = new Option<string>("--which") { Description = "winner (whichever validated better), student or teacher", DefaultValueFactory = _ => "winner" }
             .AcceptOnlyFromAmong("winner", "student", "teacher");
+        var fit = new Option<string?>("--temperature-fit")
+        {
+            Description = "how T is fitted on the validation labels: labels (as given) or noise_aware (through the assumed noise model); default: the run's config",
+        }.AcceptOnlyFromAmong("labels", "noise_aware");
         var png = new Option<string?>("--png") { Description = "confusion-matrix PNG (default <run>/confusion-<split>.png)" };
         var command = new Command("eval", "Evaluate a trained run: accuracy, macro-F1, MAE, recall per class, confusion matrix, ECE.");
-        foreach (Option o in new Option[] { run, data, split, which, png }) command.Options.Add(o);
+        foreach (Option o in new Option[] { run, data, split, which, fit, png }) command.Options.Add(o);
         command.SetAction(parse => CommandErrors.Run(() =>
         {
             string folder = parse.GetRequiredValue(run);
-            var (report, classes, used, calibration) = RunEvaluator.Evaluate(folder, parse.GetRequiredValue(which), parse.GetValue(data), parse.GetRequiredValue(split));
+            var (report, classes, used, calibration) = RunEvaluator.Evaluate(folder, parse.GetRequiredValue(which), parse.GetValue(data), parse.GetRequiredValue(split), parse.GetValue(fit));
             ReportPrinter.Print(report, classes, $"{folder} ({used}, {parse.GetRequiredValue(which)})");
             CalibrationPrinter.Print(calibration, used);
             string pngPath = parse.GetValue(png) ?? Path.Combine(folder, $"confusion-{used}.png");

@@ -68,7 +68,7 @@ public static class ExportCommand
     private static string Describe(ModelManifest manifest, bool fitAsked) => manifest.Calibration is { } c
         ? string.Create(CultureInfo.InvariantCulture,
             $"temperature {manifest.Temperature:F4}{(TemperatureScaling.IsAtSearchBound(manifest.Temperature) ? " (at the search bound)" : "")}, "
-            + $"fitted on {c.Samples} {c.Split} samples (labels as given): ECE {c.EceBefore:F4} → {c.EceAfter:F4}, NLL {c.NllBefore:F4} → {c.NllAfter:F4}")
+            + $"fitted on {c.Samples} {c.Split} samples ({(c.Method is null ? "labels as given" : "labels through the assumed noise model")}): ECE {c.EceBefore:F4} → {c.EceAfter:F4}, NLL {c.NllBefore:F4} → {c.NllAfter:F4}")
         : fitAsked ? "temperature 1: the run has no validation split to fit it on"
         : string.Create(CultureInfo.InvariantCulture, $"temperature {manifest.Temperature:F4} (as given, not fitted)");
 }

@@ -26,8 +26,8 @@ public static class ExperimentReport
         md.AppendLine();
         md.AppendLine("## Accuracy per configuration (cf. paper Table II)");
         md.AppendLine();
-        md.AppendLine("| Method | Branches | Runs | Accuracy (%) | Student val (%) | Teacher val (%) | Teacher kept | Relabels / run | Relabel precision (%) | ECE | ECE after T | s / epoch | Peak MiB |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| Method | Branches | Runs | Accuracy (%) | Student val (%) | Teacher val (%) | Teacher kept | Relabels / run | Relabel precision (%) | ECE | ECE after T | ECE after noise-aware T | s / epoch | Peak MiB |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var v in variants)
         {
             var rows = results.Where(r => r.Variant == v).ToList();
@@ -39,7 +39,7 @@ public static class ExperimentReport
             md.AppendLine(ci, $"| {ExperimentVariant.Find(v).Label} | {string.Join(" + ", o.Branches)} | {rows.Count} | {Pm(rows.Select(r => r.Accuracy * 100).ToArray())} "
                 + $"| {Pm(rows.Select(r => r.Outcome.ValAccuracyStudent * 100).ToArray())} | {(teacherVals.Length == 0 ? "–" : Pm(teacherVals))} "
                 + $"| {rows.Count(r => r.Outcome.Winner == "teacher")}/{rows.Count} | {rows.Average(r => r.Outcome.RelabelTotal):F1} | {RelabelFigure.Format(precisionPct)} "
-                + $"| {PmOf(rows, r => r.Calibration?.Ece)} | {PmOf(rows, r => r.Calibration?.EceCalibrated)} "
+                + $"| {PmOf(rows, r => r.Calibration?.Ece)} | {PmOf(rows, r => r.Calibration?.EceCalibrated)} | {PmOf(rows, r => r.Calibration?.EceNoiseAware)} "
                 + $"| {rows.Average(r => r.Outcome.SecondsPerEpoch):F1} | {rows.Max(r => r.Outcome.PeakWorkingSetMb):F0} |");
         }
         md.AppendLine();
@@ -132,6 +132,10 @@ public static class ExperimentReport
         if (c.Loss.IsCoDivide) parts.Add("co-divide α");
         if (c.Relabel.CandidatesFromCoDivide) parts.Add("co-divide candidates");
         if (c.Relabel.StartTeacherAccuracy is double bar) parts.Add(string.Create(CultureInfo.InvariantCulture, $"gate {bar:P0}"));
+        if (c.Relabel.IsNoisePosterior)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"noise-posterior relabel ≥ {c.Relabel.EffectivePosteriorThreshold:0.##}"));
+        if (c.Relabel.CandidatesAll) parts.Add("all candidates");
+        if (c.Model.IsNoiseAwareTemperatureFit) parts.Add("noise-aware T");
         if (c.Model.Fusion is string f && f != Npa.Shared.Packaging.FusionRule.Mean) parts.Add($"{f} fusion");
         return parts.Count == 0 ? "–" : string.Join(", ", parts);
     }

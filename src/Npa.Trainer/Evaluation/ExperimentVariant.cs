@@ -39,6 +39,12 @@ public sealed record ExperimentVariant(string Name, string Label, Func<TrainConf
         {
             Relabel = c.Relabel with { StartEpoch = 1, StartTeacherAccuracy = c.Relabel.StartTeacherAccuracy ?? DefaultRectificationBar },
         }),
+        new("hsn-noise-posterior", "HSN, relabelling by the noise-aware posterior ≥ 0.9 over all samples, T fitted through the noise model (beyond the paper)", NoisePosterior),
+        new("co-teaching-hsn", "Co-teaching with EMA teachers, α supervised by co-divide, noise-posterior relabelling and noise-aware T (beyond the paper)", c => NoisePosterior(CoTeaching(c)) with
+        {
+            Loss = CoTeaching(c).Loss with { AlphaSupervision = LossOptions.CoDivideSupervision },
+            Ema = c.Ema with { Enabled = true },
+        }),
     ];
 
     /// <summary>The variant called <paramref name="name"/>, or a readable error listing the known ones.</summary>
@@ -70,6 +76,16 @@ public sealed record ExperimentVariant(string Name, string Label, Func<TrainConf
         Loss = c.Loss with { Objective = LossOptions.CoTeachingObjective, RankRegularization = false },
         Ema = c.Ema with { Enabled = false },
         Relabel = c.Relabel with { Enabled = false },
+    };
+
+    /// <summary>
+    /// Relabelling by P(clean | image, given label) under the assumed noise model instead of Eqs. 5–7, judged on every
+    /// sample from the preset's start epoch, and the temperature fitted through the same model.
+    /// </summary>
+    private static TrainConfig NoisePosterior(TrainConfig c) => c with
+    {
+        Model = c.Model with { TemperatureFit = ModelOptions.NoiseAwareTemperatureFit },
+        Relabel = c.Relabel with { Enabled = true, Rule = RelabelOptions.NoisePosteriorRule, Candidates = RelabelOptions.AllCandidates },
     };
 
     /// <summary>The paper's single-network baseline: plain cross-entropy, no α, no rank term, no EMA teacher, no relabelling.</summary>

@@ -11,7 +11,11 @@ namespace Npa.Trainer.Evaluation;
 /// <param name="Ece">ECE of the fused top-class confidence at T = 1.</param>
 /// <param name="EceCalibrated">ECE at the fitted temperature (null when the run has no selection split to fit on).</param>
 /// <param name="Temperature">The fitted temperature, or null.</param>
-public sealed record RunCalibration(string Split, double Ece, double? EceCalibrated, double? Temperature)
+/// <param name="EceNoiseAware">ECE at the temperature fitted through the assumed noise model (model.temperature_fit =
+/// noise_aware), or null when the run assumes no noise or the file predates it.</param>
+/// <param name="TemperatureNoiseAware">That temperature, or null.</param>
+public sealed record RunCalibration(string Split, double Ece, double? EceCalibrated, double? Temperature,
+    double? EceNoiseAware = null, double? TemperatureNoiseAware = null)
 {
     /// <summary>File name inside the run folder.</summary>
     public const string FileName = "calibration.json";
@@ -20,16 +24,25 @@ public sealed record RunCalibration(string Split, double Ece, double? EceCalibra
 
     /// <summary>
     /// Reads <paramref name="runFolder"/>'s calibration.json, or computes and writes it when the run's best weights are
-    /// there; null when neither (a run copied without its checkpoints).
+    /// there; null when neither (a run copied without its checkpoints). The temperature is fitted both on the labels as
+    /// given and, where the run assumes label noise, through the noise model; a file from before the second fit is
+    /// completed when the weights are there.
     /// </summary>
     public static RunCalibration? LoadOrCompute(string runFolder, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runFolder);
         string path = Path.Combine(runFolder, FileName);
-        if (File.Exists(path)) return JsonSerializer.Deserialize<RunCalibration>(File.ReadAllText(path), Json);
-        if (!Directory.Exists(Path.Combine(runFolder, "best"))) return null;
-        var (report, _, split, calibration) = RunEvaluator.Evaluate(runFolder, ct: ct);
-        var result = new RunCalibration(split, report.ExpectedCalibrationError, calibration?.EceAfter, calibration?.Fit.Temperature);
+        bool hasWeights = Directory.Exists(Path.Combine(runFolder, "best"));
+        RunCalibration? saved = File.Exists(path) ? JsonSerializer.Deserialize<RunCalibration>(File.ReadAllText(path), Json) : null;
+        bool assumesNoise = hasWeights && Training.RunFolder.LoadFinished(runFolder).Config.Data.EffectiveNoiseRate > 0;
+        if (saved is not null && (saved.EceNoiseAware is not null || !assumesNoise)) return saved;
+        if (!hasWeights) return saved;
+        var (report, _, split, calibration) = RunEvaluator.Evaluate(runFolder, temperatureFit: "labels", ct: ct);
+        var noiseAware = assumesNoise
+            ? RunEvaluator.Evaluate(runFolder, temperatureFit: Training.Options.ModelOptions.NoiseAwareTemperatureFit, ct: ct).Calibration
+            : null;
+        var result = new RunCalibration(split, report.ExpectedCalibrationError, calibration?.EceAfter, calibration?.Fit.Temperature,
+            noiseAware?.EceAfter, noiseAware?.Fit.Temperature);
         string temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(result, Json));
         File.Move(temp, path, overwrite: true);

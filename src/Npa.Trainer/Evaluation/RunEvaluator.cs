@@ -17,12 +17,16 @@ public static class RunEvaluator
     /// Predicts <paramref name="data"/> (a manifest or class-folder; null: the run's own data.csv) and scores it against the
     /// clean label where known, else the label. <paramref name="split"/>: auto (test, else val), train, val, test or all.
     /// Calibration: the ECE of that split with and without the temperature fitted on the run's validation split (null without one).
+    /// <paramref name="temperatureFit"/> overrides the run's <c>model.temperature_fit</c> for that fit: <c>labels</c> (the
+    /// NLL of the labels as given) or <c>noise_aware</c>; null keeps the run's own. The choice is made after training, so
+    /// a finished run can be calibrated either way.
     /// </summary>
     public static (ClassificationReport Report, IReadOnlyList<string> ClassNames, string Split, TemperatureEvaluation? Calibration) Evaluate(
-        string runFolder, string which = "winner", string? data = null, string split = "auto", CancellationToken ct = default)
+        string runFolder, string which = "winner", string? data = null, string split = "auto", string? temperatureFit = null, CancellationToken ct = default)
     {
         var run = RunFolder.LoadFinished(runFolder, which);
         var (config, outcome, weights) = (run.Config, run.Outcome, run.WeightsPath);
+        if (temperatureFit is not null) config = WithTemperatureFit(config, temperatureFit);
 
         var entries = data is null ? DatasetManifestReader.Read(RunFolder.Data(runFolder), new DatasetManifestOptions { ClassCount = outcome.ClassNames.Count })
             : Directory.Exists(data) ? ImageFolderReader.Read(data, outcome.ClassNames).Entries
@@ -42,6 +46,17 @@ public static class RunEvaluator
         var report = ClassificationMetrics.Compute(truth, logits.Fused(), outcome.ClassNames.Count);
         var calibration = TemperatureEvaluation.Of(net, runFolder, config, outcome.ClassNames.Count, logits, truth, ct);
         return (report, outcome.ClassNames, split, calibration);
+    }
+
+    /// <summary><paramref name="config"/> with <c>model.temperature_fit</c> set (<c>labels</c> clears it), validated.</summary>
+    public static TrainConfig WithTemperatureFit(TrainConfig config, string temperatureFit)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (temperatureFit is not ("labels" or ModelOptions.NoiseAwareTemperatureFit))
+            throw new TrainConfigException($"--temperature-fit must be labels or {ModelOptions.NoiseAwareTemperatureFit}, got '{temperatureFit}'");
+        var changed = config with { Model = config.Model with { TemperatureFit = temperatureFit == "labels" ? null : temperatureFit } };
+        changed.Validate("--temperature-fit");
+        return changed;
     }
 
     private static (IReadOnlyList<DatasetEntry>, string) Select(IReadOnlyList<DatasetEntry> entries, string split)

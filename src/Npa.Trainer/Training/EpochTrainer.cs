@@ -42,7 +42,8 @@ public sealed class EpochTrainer
         this.accounting = accounting;
         this.coDivide = coDivide;
         if (config.Loss.IsCoDivide && coDivide is null) throw new ArgumentNullException(nameof(coDivide), "loss.alpha_supervision is co_divide");
-        rectifier = new LabelRectifier(config.Relabel, config.Optim.Epochs);
+        rectifier = new LabelRectifier(config.Relabel, config.Optim.Epochs,
+            config.Relabel.IsNoisePosterior ? config.Data.NoiseTransition(student.Spec.ClassCount) : null);
         schedule = new CosineSchedule(config.Optim, StepsPerEpoch);
     }
 
@@ -107,7 +108,8 @@ public sealed class EpochTrainer
             highSum += split.MeanHigh;
             lowSum += split.MeanLow;
             accounting?.Record(batch, y, batch.Select(i => labels.Current[i]).ToArray(), split, output);
-            IReadOnlyList<bool>? candidates = config.Relabel.CandidatesFromCoDivide ? noisyByCoDivide : split.IsLow;
+            IReadOnlyList<bool>? candidates = config.Relabel.CandidatesAll ? Array.ConvertAll(batch, _ => true)
+                : config.Relabel.CandidatesFromCoDivide ? noisyByCoDivide : split.IsLow;
             if (rectifier.IsActive(epoch) && candidates is not null)
                 log.Write(rectifier.Apply(epoch, batch, candidates, Rectifying(x, output), labels, paths));
             progress?.Report(new TrainingProgress(epoch, config.Optim.Epochs, step + 1, steps, lossSum / (step + 1), (double)correct / seen));

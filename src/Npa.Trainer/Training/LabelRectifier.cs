@@ -5,16 +5,25 @@ namespace Npa.Trainer.Training;
 /// <summary>
 /// Eqs. 5–7: replaces the label of a low-α sample by y_max when every branch's predictor (EMA teacher, or student with
 /// <c>--ema off</c>) agrees on y_max, P_com = mean Pmax ≥ δ2, and in each branch Pmax − P(y_org) &gt; margin.
+/// With <c>relabel.rule = noise_posterior</c> the decision is <see cref="NoisePosterior"/>'s instead (see
+/// <see cref="RelabelOptions.Rule"/>).
 /// </summary>
 public sealed class LabelRectifier
 {
     private readonly RelabelOptions options;
+    private readonly IReadOnlyList<double[]>? transition;
     private bool gateOpen;
 
-    /// <summary>Rectifier for a run of <paramref name="totalEpochs"/> epochs.</summary>
-    public LabelRectifier(RelabelOptions options, int totalEpochs)
+    /// <summary>
+    /// Rectifier for a run of <paramref name="totalEpochs"/> epochs; <paramref name="transition"/> (T[clean][given]) is the
+    /// assumed noise model, required by the noise-posterior rule.
+    /// </summary>
+    public LabelRectifier(RelabelOptions options, int totalEpochs, IReadOnlyList<double[]>? transition = null)
     {
         this.options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.Enabled && options.IsNoisePosterior && transition is null)
+            throw new ArgumentNullException(nameof(transition), "relabel.rule = noise_posterior needs the assumed noise model");
+        this.transition = transition;
         Schedule = new Delta2Schedule(options, totalEpochs);
     }
 
@@ -54,7 +63,10 @@ public sealed class LabelRectifier
             if (!isLow[i]) continue;
             int sample = samples[i];
             int old = labels.Current[sample];
-            if (Decide(branchProbabilities, i, old, delta2, out double pCom) is not int y) continue;
+            int? decided = options.IsNoisePosterior
+                ? DecideByPosterior(branchProbabilities, i, labels.Given[sample], old, out double pCom)
+                : Decide(branchProbabilities, i, old, delta2, out pCom);
+            if (decided is not int y) continue;
             labels.Set(sample, y);
             events.Add(new RelabelEvent(epoch, sample, paths[sample], old, y, labels.Clean[sample], pCom, delta2));
         }
@@ -77,6 +89,37 @@ public sealed class LabelRectifier
         }
         pCom /= branchProbabilities.Count;
         return pCom >= delta2 ? agreed : null;
+    }
+
+    /// <summary>
+    /// The noise-posterior decision for batch item <paramref name="i"/>: each branch's posterior given the label as given
+    /// (<paramref name="given"/>) must peak on the same class, and the posterior of the branches' mean probabilities must put
+    /// at least the bar on it; null when that class is already the current label. <paramref name="pPost"/> is that posterior.
+    /// </summary>
+    internal int? DecideByPosterior(IReadOnlyList<IReadOnlyList<float[]>> branchProbabilities, int i, int given, int current, out double pPost)
+    {
+        pPost = 0;
+        int classes = branchProbabilities[0][i].Length;
+        var mean = new float[classes];
+        int agreed = -1;
+        foreach (var branch in branchProbabilities)
+        {
+            float[] p = branch[i];
+            int yMax = ArgMax(NoisePosterior.Of(p, given, transition!));
+            if (agreed >= 0 && yMax != agreed) return null;
+            agreed = yMax;
+            for (int k = 0; k < classes; k++) mean[k] += p[k] / branchProbabilities.Count;
+        }
+        double[] posterior = NoisePosterior.Of(mean, given, transition!);
+        pPost = posterior[agreed];
+        return pPost >= options.EffectivePosteriorThreshold && agreed != current ? agreed : null;
+    }
+
+    private static int ArgMax(double[] p)
+    {
+        int best = 0;
+        for (int k = 1; k < p.Length; k++) if (p[k] > p[best]) best = k;
+        return best;
     }
 
     private static int ArgMax(float[] p)

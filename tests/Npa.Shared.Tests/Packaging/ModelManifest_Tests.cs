@@ -51,6 +51,7 @@ public sealed class ModelManifest_Tests
         { "calibration samples", m => m with { Calibration = Calibration() with { Samples = 0 } }, "calibration.samples 0 must be at least 1" },
         { "calibration ece", m => m with { Calibration = Calibration() with { EceAfter = 1.5 } }, "calibration.ece_after 1.5 must lie in [0, 1]" },
         { "calibration nll", m => m with { Calibration = Calibration() with { NllBefore = double.PositiveInfinity } }, "calibration.nll_before Infinity must be a finite number ≥ 0" },
+        { "calibration method", m => m with { Calibration = Calibration() with { Method = "clean" } }, "calibration.method 'clean' must be noise_aware or absent" },
         { "weight storage", m => m with { WeightStorage = (WeightStorage)7 }, "weight_storage must be 'fp32' or 'fp16'" },
     };
 

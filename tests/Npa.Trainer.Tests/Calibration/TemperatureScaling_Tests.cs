@@ -61,6 +61,54 @@ public sealed class TemperatureScaling_Tests(ITestOutputHelper output)
         Assert.Equal(factor, TemperatureScaling.Fit(logits, labels).Temperature, 1e-4 * factor);
     }
 
+    /// <summary>
+    /// <see cref="Overconfident"/>'s patterns, but with the labels as symmetric noise at 0.28 leaves them: per pattern of
+    /// 500, q = 0.65·0.72 + 0.35·0.04 = 0.482 on the top class (241) and 0.05·0.72 + 0.95·0.04 = 0.074 on each other (37).
+    /// </summary>
+    private static (NetworkLogits Logits, int[] Labels) OverconfidentWithNoisyLabels(double factor)
+    {
+        var logits = new List<float[]>();
+        var labels = new List<int>();
+        for (int k = 0; k < 8; k++)
+        {
+            float[] z = [.. Enumerable.Range(0, 8).Select(c => (float)(factor * Math.Log(c == k ? 0.65 : 0.05)))];
+            for (int c = 0; c < 8; c++)
+                for (int n = 0; n < (c == k ? 241 : 37); n++)
+                {
+                    logits.Add(z);
+                    labels.Add(c);
+                }
+        }
+        return (new NetworkLogits([new BranchLogits(logits, [.. Enumerable.Repeat(1f, logits.Count)])]), [.. labels]);
+    }
+
+    [Fact]
+    public void Fitting_Through_The_Noise_Model_Recovers_The_Clean_Temperature_From_Noisy_Labels()
+    {
+        var (logits, noisy) = OverconfidentWithNoisyLabels(2);
+        var onLabels = TemperatureScaling.Fit(logits, noisy);
+        var throughNoise = TemperatureScaling.Fit(logits, noisy, Npa.Shared.Datasets.LabelNoise.SymmetricTransition(0.28));
+        output.WriteLine($"T on the noisy labels {onLabels.Temperature:F4}, through the noise model {throughNoise.Temperature:F4}");
+        // The noise model maps p to q one-to-one, so the likelihood of q peaks where softmax(2·ln p / T) = p: T = 2.
+        Assert.Equal(2.0, throughNoise.Temperature, 1e-3);
+        // On the noisy labels as given, T must also explain the noise: it flattens past the clean optimum.
+        Assert.True(onLabels.Temperature > 2.5, $"T on labels {onLabels.Temperature}");
+        // The package manifest says which likelihood T was fitted on.
+        Assert.Equal("noise_aware", throughNoise.ToCalibration("val").Method);
+        Assert.Null(onLabels.ToCalibration("val").Method);
+    }
+
+    [Fact]
+    public void Noise_Aware_Nll_Is_The_Log_Of_The_Label_Likelihood_Through_The_Model()
+    {
+        // One sample, p = softmax(ln(0.65, 0.05 × 7)) = (0.65, 0.05, …), label 1: Σ_k p_k·T[k][1] = 0.65·0.04 + 0.05·0.72 + 6·0.05·0.04.
+        var (logits, _) = Overconfident(1);
+        var one = new NetworkLogits([new BranchLogits([logits.Branches[0].Logits[0]], [1f])]);
+        double expected = -Math.Log(0.65 * 0.04 + 0.05 * 0.72 + 6 * 0.05 * 0.04);
+        Assert.Equal(expected, TemperatureScaling.Nll(one, [1], 1, Npa.Shared.Datasets.LabelNoise.SymmetricTransition(0.28)), 5);
+        Assert.Equal(-Math.Log(0.05), TemperatureScaling.Nll(one, [1], 1), 5);
+    }
+
     [Fact]
     public void Fit_Is_Deterministic()
     {

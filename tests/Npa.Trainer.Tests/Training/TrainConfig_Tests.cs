@@ -85,7 +85,30 @@ public sealed class TrainConfig_Tests : IDisposable
 
         var plain = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
             """{ "loss": { "objective": "cross_entropy", "rank_regularization": false, "alpha_supervision": "co_divide" } }""")));
-        Assert.Contains("loss.alpha_supervision: co-divide supervises α, which objective cross_entropy does not train", plain.Message, StringComparison.Ordinal);
+        Assert.Contains("loss.alpha_supervision: co-divide supervises α across two branches, which objective cross_entropy does not have", plain.Message, StringComparison.Ordinal);
+
+        var posterior = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
+            """{ "data": { "noise": "none", "assumed_noise_rate": 1.5 }, "model": { "temperature_fit": "labels" }, "relabel": { "rule": "bayes", "posterior_threshold": 0.4, "candidates": "some" } }""")));
+        Assert.Contains("data.assumed_noise_rate: must be in [0, 1), got 1.5", posterior.Message, StringComparison.Ordinal);
+        Assert.Contains("model.temperature_fit: must be noise_aware or absent, got 'labels'", posterior.Message, StringComparison.Ordinal);
+        Assert.Contains("relabel.rule: must be noise_posterior or absent, got 'bayes'", posterior.Message, StringComparison.Ordinal);
+        Assert.Contains("relabel.posterior_threshold: must be in (0.5, 1], got 0.4", posterior.Message, StringComparison.Ordinal);
+        Assert.Contains("relabel.candidates: must be co_divide, all or absent, got 'some'", posterior.Message, StringComparison.Ordinal);
+
+        // With no injected noise and no assumed rate, no label is believed wrong: the noise-aware rules refuse to start.
+        var unknownRate = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write(
+            """{ "data": { "noise": "none" }, "model": { "temperature_fit": "noise_aware" }, "relabel": { "rule": "noise_posterior" } }""")));
+        Assert.Contains("relabel.rule: noise_posterior weighs the labels against the share believed wrong: set data.assumed_noise_rate", unknownRate.Message, StringComparison.Ordinal);
+        Assert.Contains("model.temperature_fit: noise_aware needs the share of labels believed wrong: set data.assumed_noise_rate", unknownRate.Message, StringComparison.Ordinal);
+        var assumed = TrainConfig.Load(Write(
+            """{ "data": { "noise": "none", "assumed_noise_rate": 0.15 }, "model": { "temperature_fit": "noise_aware" }, "relabel": { "rule": "noise_posterior", "candidates": "all" } }"""));
+        Assert.Equal(0.15, assumed.Data.EffectiveNoiseRate);
+        Assert.Equal(0.85, assumed.Data.NoiseTransition(8)![3][3], 12);
+        Assert.Equal(0.9, assumed.Relabel.EffectivePosteriorThreshold);
+
+        var coTeachingDivide = TrainConfig.Load(Write(
+            """{ "loss": { "objective": "co_teaching", "rank_regularization": false, "alpha_supervision": "co_divide" } }"""));
+        Assert.True(coTeachingDivide.Loss.IsCoDivide && coTeachingDivide.Loss.IsCoTeaching);
 
         var fusion = Assert.Throws<TrainConfigException>(() => TrainConfig.Load(Write("""{ "model": { "fusion": "max" } }""")));
         Assert.Contains("model.fusion: must be one of mean, alpha_weighted, confidence_weighted, got 'max'", fusion.Message, StringComparison.Ordinal);
@@ -103,7 +126,7 @@ public sealed class TrainConfig_Tests : IDisposable
         var config = new TrainConfig();
         Assert.DoesNotContain("objective", config.ToJson(), StringComparison.Ordinal);
         Assert.DoesNotContain("start_teacher_accuracy", config.ToJson(), StringComparison.Ordinal);
-        foreach (string key in new[] { "forget_rate", "forget_ramp_epochs", "alpha_supervision", "candidates", "fusion" })
+        foreach (string key in new[] { "forget_rate", "forget_ramp_epochs", "alpha_supervision", "candidates", "fusion", "assumed_noise_rate", "temperature_fit", "rule", "posterior_threshold" })
             Assert.DoesNotContain(key, config.ToJson(), StringComparison.Ordinal);
     }
 

@@ -35,6 +35,30 @@ public sealed record DataOptions
     /// <summary>Fraction of each class whose label the noise changes.</summary>
     public double NoiseRate { get; init; } = 0.1;
 
+    /// <summary>
+    /// Beyond the paper (issue 11): the share of labels believed wrong, for the noise-aware relabel rule and temperature
+    /// fit. Null: <see cref="NoiseRate"/> when noise is injected (the rate is then known, as Co-teaching assumes), else 0.
+    /// The noise is modelled as Eq. 9 (ŷ = y ± ε), or as symmetric where <see cref="Noise"/> injects symmetric noise.
+    /// </summary>
+    public double? AssumedNoiseRate { get; init; }
+
+    /// <summary>The rate the noise-aware rules assume (<see cref="AssumedNoiseRate"/>, else the injected rate).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double EffectiveNoiseRate => AssumedNoiseRate ?? (Noise == "none" ? 0 : NoiseRate);
+
+    /// <summary>
+    /// The assumed noise model as <c>T[clean][given]</c> over <paramref name="classCount"/> classes, or null when the
+    /// assumed rate is 0 (then no label is believed wrong and the noise-aware rules have nothing to weigh).
+    /// </summary>
+    public double[][]? NoiseTransition(int classCount)
+    {
+        double rate = EffectiveNoiseRate;
+        if (!(rate > 0)) return null;
+        return Noise == "symmetric"
+            ? Npa.Shared.Datasets.LabelNoise.SymmetricTransition(rate, classCount)
+            : Npa.Shared.Datasets.LabelNoise.PaperTransition(rate, classCount);
+    }
+
     /// <summary>Horizontal-flip augmentation with probability 0.5.</summary>
     public bool HorizontalFlip { get; init; } = true;
 
@@ -56,6 +80,7 @@ public sealed record DataOptions
         errors.Require(ValidationFraction + TestFraction < 1, "data", "validation_fraction + test_fraction must be below 1");
         errors.Require(Noise is "eq9" or "symmetric" or "none", "data.noise", $"must be eq9, symmetric or none, got '{Noise}'");
         errors.InRange(NoiseRate, 0, 1, "data.noise_rate");
+        if (AssumedNoiseRate is double assumed) errors.Require(assumed >= 0 && assumed < 1, "data.assumed_noise_rate", $"must be in [0, 1), got {assumed}");
         errors.Require(Normalization is "imagenet" or "mlnet_resnet18", "data.normalization",
             $"must be imagenet or mlnet_resnet18, got '{Normalization}'");
         errors.Require(ClassNames is null || ClassNames.Count >= 2, "data.class_names", "needs at least 2 classes");

@@ -82,8 +82,9 @@ public sealed record LossOptions
             "only the co_teaching objective forgets samples");
         errors.Require(AlphaSupervision is null or CoDivideSupervision, "loss.alpha_supervision",
             $"must be {CoDivideSupervision} or absent, got '{AlphaSupervision}'");
-        errors.Require(!IsCoDivide || !(IsPlainCrossEntropy || IsCoTeaching), "loss.alpha_supervision",
-            $"co-divide supervises α, which objective {Objective} does not train");
+        // Co-teaching leaves α to the supervision term alone (its data term reads plain logits); plain CE is single-branch.
+        errors.Require(!IsCoDivide || !IsPlainCrossEntropy, "loss.alpha_supervision",
+            $"co-divide supervises α across two branches, which objective {Objective} does not have");
         if (AlphaSupervisionWeight is double w) errors.InRange(w, 0, 100, "loss.alpha_supervision_weight");
     }
 }

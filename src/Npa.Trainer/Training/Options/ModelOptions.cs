@@ -33,6 +33,21 @@ public sealed record ModelOptions
     /// </summary>
     public string? Fusion { get; init; }
 
+    /// <summary>The value of <see cref="TemperatureFit"/> that fits T through the assumed label-noise model.</summary>
+    public const string NoiseAwareTemperatureFit = "noise_aware";
+
+    /// <summary>
+    /// Beyond the paper (issue 11): how the calibration temperature is fitted on the validation labels. Null: the NLL of
+    /// the labels as given. <c>noise_aware</c>: the NLL of the given labels under p(ŷ | x) = Σ_k p(k | x)·T[k][ŷ], the
+    /// assumed noise model (<see cref="DataOptions.NoiseTransition"/>), so that noisy validation labels do not teach the
+    /// network to doubt its right answers.
+    /// </summary>
+    public string? TemperatureFit { get; init; }
+
+    /// <summary>True for <c>temperature_fit = noise_aware</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsNoiseAwareTemperatureFit => TemperatureFit == NoiseAwareTemperatureFit;
+
     /// <summary>True when there is a second branch.</summary>
     public bool IsSiamese => !string.IsNullOrWhiteSpace(BranchB);
 
@@ -42,6 +57,8 @@ public sealed record ModelOptions
         errors.InRange(Dropout, 0, 0.9, "model.dropout");
         errors.Require(Npa.Shared.Packaging.FusionRule.IsKnown(Fusion), "model.fusion",
             $"must be one of {string.Join(", ", Npa.Shared.Packaging.FusionRule.All)}, got '{Fusion}'");
+        errors.Require(TemperatureFit is null or NoiseAwareTemperatureFit, "model.temperature_fit",
+            $"must be {NoiseAwareTemperatureFit} or absent, got '{TemperatureFit}'");
         CheckPretrained(errors, PretrainedA, BranchA, "model.pretrained_a");
         CheckPretrained(errors, PretrainedB, BranchB, "model.pretrained_b");
         errors.Require(PretrainedB is null || IsSiamese, "model.pretrained_b", "given, but there is no branch_b");

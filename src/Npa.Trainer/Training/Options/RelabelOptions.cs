@@ -40,6 +40,36 @@ public sealed record RelabelOptions
     /// </summary>
     public string? Candidates { get; init; }
 
+    /// <summary>Candidate rule name: every training sample (for the noise-posterior rule, which weighs the label itself).</summary>
+    public const string AllCandidates = "all";
+
+    /// <summary>Rule name: relabel by the noise-aware posterior instead of Eqs. 5–7.</summary>
+    public const string NoisePosteriorRule = "noise_posterior";
+
+    /// <summary>
+    /// Beyond the paper (issue 11): null is Eqs. 5–7. <c>noise_posterior</c> relabels a sample when its posterior
+    /// P(clean = k | x, ŷ) ∝ p(k | x)·T[k][ŷ], with p the predictors' fused probabilities, ŷ the label as given and T the
+    /// assumed noise model (<see cref="DataOptions.NoiseTransition"/>), puts at least <see cref="PosteriorThreshold"/> on a
+    /// class k ≠ ŷ on which both branches' own posteriors agree. A label is changed only when the evidence outweighs the
+    /// prior that it was right, which Eqs. 5–7 ignore.
+    /// </summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The noise-posterior rule's bar on the winning class's posterior. Null: 0.9.</summary>
+    public double? PosteriorThreshold { get; init; }
+
+    /// <summary>The bar in force for the noise-posterior rule.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double EffectivePosteriorThreshold => PosteriorThreshold ?? 0.9;
+
+    /// <summary>True for <c>rule = noise_posterior</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsNoisePosterior => Rule == NoisePosteriorRule;
+
+    /// <summary>True for <c>candidates = all</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CandidatesAll => Candidates == AllCandidates;
+
     /// <summary>True for <c>candidates = co_divide</c>.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool CandidatesFromCoDivide => Candidates == CoDivideCandidates;
@@ -50,7 +80,10 @@ public sealed record RelabelOptions
     internal void Validate(OptionErrors errors)
     {
         errors.InRange(StartEpoch, 1, 10_000, "relabel.start_epoch");
-        errors.Require(Candidates is null or CoDivideCandidates, "relabel.candidates", $"must be {CoDivideCandidates} or absent, got '{Candidates}'");
+        errors.Require(Candidates is null or CoDivideCandidates or AllCandidates, "relabel.candidates",
+            $"must be {CoDivideCandidates}, {AllCandidates} or absent, got '{Candidates}'");
+        errors.Require(Rule is null or NoisePosteriorRule, "relabel.rule", $"must be {NoisePosteriorRule} or absent, got '{Rule}'");
+        if (PosteriorThreshold is double bar2) errors.Require(bar2 > 0.5 && bar2 <= 1, "relabel.posterior_threshold", $"must be in (0.5, 1], got {bar2}");
         errors.InRange(Margin, 0, 1, "relabel.margin");
         if (StartTeacherAccuracy is double bar) errors.InRange(bar, 0, 1, "relabel.start_teacher_accuracy");
         errors.InRange(Delta2Start, 0, 1, "relabel.delta2_start");

@@ -80,6 +80,10 @@ public sealed record TrainConfig
         Relabel.Validate(errors);
         errors.Require(!Loss.IsCoTeaching || Model.IsSiamese, "loss.objective", "co_teaching exchanges samples between two branches: set model.branch_b");
         errors.Require(!Loss.IsCoDivide || Model.IsSiamese, "loss.alpha_supervision", "co_divide crosses two branches: set model.branch_b");
+        errors.Require(!(Relabel.Enabled && Relabel.IsNoisePosterior) || Data.EffectiveNoiseRate > 0, "relabel.rule",
+            "noise_posterior weighs the labels against the share believed wrong: set data.assumed_noise_rate (or inject noise)");
+        errors.Require(!Model.IsNoiseAwareTemperatureFit || Data.EffectiveNoiseRate > 0, "model.temperature_fit",
+            "noise_aware needs the share of labels believed wrong: set data.assumed_noise_rate (or inject noise)");
         errors.Require(!Relabel.CandidatesFromCoDivide || Loss.IsCoDivide, "relabel.candidates",
             "co_divide candidates come from the loss mixtures of loss.alpha_supervision = co_divide");
         bool mlnet = Model.PretrainedA == "mlnet_resnet18" || Model.PretrainedB == "mlnet_resnet18";
