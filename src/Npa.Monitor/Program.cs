@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Npa.Monitor.Annotation;
 using Npa.Monitor.Cli;
 using Npa.Monitor.Commands;
 using Npa.Monitor.Models;
@@ -16,6 +17,7 @@ public static class Program
         root.Subcommands.Add(BenchCaptureCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(AnnotateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -75,7 +75,8 @@ public static class FlagsCommand
         return import;
     }
 
-    private static SqliteFlaggedFrameStore Open(string? configPath, string? dataDirectory)
+    /// <summary>Opens the store named by a monitor config or a data folder, as every data-team command does (flags, annotate).</summary>
+    internal static SqliteFlaggedFrameStore Open(string? configPath, string? dataDirectory)
     {
         var storage = new StorageOptions();
         string? path = configPath ?? (File.Exists(DefaultConfigPath) ? DefaultConfigPath : null);

@@ -40,6 +40,26 @@ public sealed class ActivationMapper
         return new CamImages(result, cls, maps, heat.ImEncode(".png"), overlay.ImEncode(".png"));
     }
 
+    /// <summary>
+    /// Scores <paramref name="preprocessed"/> and draws each branch's own map of <paramref name="classIndex"/> over the
+    /// crop, one PNG per branch in the package's branch order, so that a reader sees where each branch looked.
+    /// </summary>
+    public IReadOnlyList<byte[]> BranchOverlays(ReadOnlySpan<float> preprocessed, Mat cropBgr, int classIndex)
+    {
+        ArgumentNullException.ThrowIfNull(cropBgr);
+        if (cropBgr.Empty() || cropBgr.Type() != MatType.CV_8UC3) throw new ArgumentException("the crop must be a non-empty 8-bit BGR image", nameof(cropBgr));
+        var (_, features) = engine.RunWithFeatures(preprocessed);
+        var overlays = new List<byte[]>(weights.Count);
+        for (int b = 0; b < weights.Count; b++)
+        {
+            using var heat = Heatmap([weights[b].Map(features[b], classIndex)], [engine.FeatureShapes[weights[b].FeatureOutput]], cropBgr.Size());
+            using var overlay = new Mat();
+            Cv2.AddWeighted(cropBgr, 0.5, heat, 0.5, 0, overlay);
+            overlays.Add(overlay.ImEncode(".png"));
+        }
+        return overlays;
+    }
+
     /// <summary>Each branch's map ReLU'd, scaled to [0,1] and resized to the crop; their mean in the JET colormap.</summary>
     internal static Mat Heatmap(IReadOnlyList<float[]> maps, IReadOnlyList<int[]> shapes, Size size)
     {

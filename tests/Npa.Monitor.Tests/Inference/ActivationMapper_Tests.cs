@@ -48,6 +48,36 @@ public sealed class ActivationMapper_Tests
     }
 
     [Fact]
+    public void Branch_Overlays_Are_Half_Crop_Half_That_Branch_Alone()
+    {
+        using var engine = new InferenceEngine(FixturePackage.Folder, Cpu, new ListLogger<InferenceEngine>());
+        var mapper = new ActivationMapper(engine);
+        using var crop = new Mat(40, 40, MatType.CV_8UC3, new Scalar(60, 90, 200));
+        var input = FixturePackage.Inputs(1, firstSample: 1);
+        // The predicted class: its maps are positive in both branches (another class's may be all below zero, hence blank).
+        var fused = mapper.Explain(input, crop);
+
+        var overlays = mapper.BranchOverlays(input, crop, fused.ClassIndex);
+
+        Assert.Equal(2, overlays.Count);
+        Assert.NotEqual(overlays[0], overlays[1]);
+        for (int b = 0; b < 2; b++)
+        {
+            var map = fused.BranchMaps[b];
+            var shape = engine.FeatureShapes.Values.First(s => s[1] * s[2] == map.Length);
+            using var heat = ActivationMapper.Heatmap([map], [shape], crop.Size());
+            using var overlay = Cv2.ImDecode(overlays[b], ImreadModes.Color);
+            foreach (var (y, x) in new[] { (0, 0), (20, 20), (39, 5) })
+            {
+                var c = crop.At<Vec3b>(y, x);
+                var h = heat.At<Vec3b>(y, x);
+                var o = overlay.At<Vec3b>(y, x);
+                for (int ch = 0; ch < 3; ch++) Assert.InRange(o[ch], (c[ch] + h[ch]) / 2 - 1, (c[ch] + h[ch]) / 2 + 1);
+            }
+        }
+    }
+
+    [Fact]
     public void Class_Out_Of_Range_Is_Refused()
     {
         using var engine = new InferenceEngine(FixturePackage.Folder, Cpu, new ListLogger<InferenceEngine>());
