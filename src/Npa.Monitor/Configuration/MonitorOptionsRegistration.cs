@@ -12,7 +12,7 @@ public static class MonitorOptionsRegistration
 {
     /// <summary>Top-level sections the monitor understands.</summary>
     public static readonly IReadOnlyList<string> KnownSections =
-        ["Beds", "Capture", "Inference", "Mqtt", "Alerts", "Flagging", "Storage", "Web", "Logging"];
+        ["Beds", "Capture", "Inference", "Mqtt", "HomeAssistant", "Alerts", "Flagging", "Storage", "Web", "Logging"];
 
     /// <summary>Registers the monitor's options sections with strict binding and start-time validation (Mqtt comes with <c>AddMonitorMqtt</c>).</summary>
     public static IServiceCollection AddMonitorOptions(this IServiceCollection services, IConfiguration configuration)

@@ -65,6 +65,12 @@ public sealed partial class MqttAssessmentPublisher : IAssessmentPublisher, IMod
         return Task.CompletedTask;
     }
 
+    /// <summary>The connection, for features that add their own announcements and subscriptions before start (Home Assistant discovery).</summary>
+    internal ReliableMqttPublisher Link => _link;
+
+    /// <summary>The options this publisher runs with.</summary>
+    internal MqttOptions Options => _options;
+
     /// <summary>The topics this publisher uses.</summary>
     public MqttTopics Topics => _topics;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npa.Monitor.Alarms;
 using Npa.Monitor.Configuration;
+using Npa.Monitor.HomeAssistant;
 
 namespace Npa.Monitor.Mqtt;
 
@@ -14,13 +15,14 @@ namespace Npa.Monitor.Mqtt;
 public static class MqttServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Mqtt</c> at start, and registers <see cref="IAssessmentPublisher"/> and, in embedded
+    /// Binds and validates <c>Mqtt</c> and <c>HomeAssistant</c> at start, and registers <see cref="IAssessmentPublisher"/> and, in embedded
     /// mode, the broker (both started and stopped with the host; the broker first, so that it listens before the
     /// publisher connects). The outbox defaults to Storage:DataDirectory, so <c>AddMonitorOptions</c> comes first.
     /// </summary>
     public static IServiceCollection AddMonitorMqtt(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, MqttOptionsValidator.Section);
+        services.AddSection<HomeAssistantOptions, HomeAssistantOptionsValidator>(configuration, HomeAssistantOptionsValidator.Section);
         services.AddSingleton(sp => MonitorMqttCredentials.Resolve(sp.GetRequiredService<IOptions<MqttOptions>>().Value));
         services.AddSingleton(sp => new EmbeddedMqttBroker(
             sp.GetRequiredService<IOptions<MqttOptions>>().Value, sp.GetRequiredService<MonitorMqttCredentials>(),
@@ -33,8 +35,10 @@ public static class MqttServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<MqttOptions>>().Value;
             string outbox = options.OutboxPath ?? Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "mqtt-outbox.db");
             var beds = sp.GetRequiredService<IOptions<BedsOptions>>().Value.Select(b => b.Id);
-            return new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>(),
+            var publisher = new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>(),
                 beds: beds, alarms: sp.GetRequiredService<BedAlarmControls>());
+            HomeAssistantAnnouncer.Attach(publisher, sp.GetRequiredService<IOptions<HomeAssistantOptions>>().Value, beds, sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(HomeAssistantAnnouncer)));
+            return publisher;
         });
         services.AddSingleton<IAssessmentPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());
         services.AddSingleton<IModelPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());

@@ -12,14 +12,17 @@ namespace Npa.Monitor.Mqtt;
 /// </summary>
 public sealed partial class ReliableMqttPublisher
 {
-    private readonly List<(string Topic, Func<byte[]> Payload)> _announcements = [];
+    private readonly List<(string Topic, Func<byte[]> Payload, bool ClearOnStop)> _announcements = [];
     private readonly List<(string Filter, Func<MqttApplicationMessage, Task> Handler)> _subscriptions = [];
 
-    /// <summary>Publishes <paramref name="payload"/>() retained (QoS 1) to <paramref name="topic"/> on every connect; call before <see cref="StartAsync"/>.</summary>
-    public void AnnounceOnConnect(string topic, Func<byte[]> payload)
+    /// <summary>
+    /// Publishes <paramref name="payload"/>() retained (QoS 1) to <paramref name="topic"/> on every connect, and clears
+    /// it on a clean stop unless <paramref name="clearOnStop"/> is false; call before <see cref="StartAsync"/>.
+    /// </summary>
+    public void AnnounceOnConnect(string topic, Func<byte[]> payload, bool clearOnStop = true)
     {
         ThrowIfStarted();
-        _announcements.Add((topic, payload));
+        _announcements.Add((topic, payload, clearOnStop));
     }
 
     /// <summary>Subscribes to <paramref name="filter"/> (QoS 1) on every connect and hands each message to <paramref name="handler"/>; call before <see cref="StartAsync"/>.</summary>
@@ -32,7 +35,7 @@ public sealed partial class ReliableMqttPublisher
 
     private async Task AnnounceAndSubscribeAsync(CancellationToken ct)
     {
-        foreach (var (topic, payload) in _announcements)
+        foreach (var (topic, payload, _) in _announcements)
             await _client.PublishAsync(Message(topic, payload(), 1, retain: true), ct);
         if (_subscriptions.Count == 0) return;
         var subscribe = new MqttClientSubscribeOptionsBuilder();
@@ -45,7 +48,7 @@ public sealed partial class ReliableMqttPublisher
 
     private async Task ClearAnnouncementsAsync(CancellationToken ct)
     {
-        foreach (var (topic, _) in _announcements)
+        foreach (var (topic, _, _) in _announcements.Where(a => a.ClearOnStop))
             await _client.PublishAsync(Message(topic, ReadOnlyMemory<byte>.Empty, 1, retain: true), ct);
     }
 
