@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Npa.Shared.Datasets;
 using Npa.Trainer.Data;
 using Npa.Trainer.Evaluation;
@@ -189,9 +190,21 @@ public sealed class TrainingRun
     /// <summary>A resumed run must use the saved config; only the epoch count may grow.</summary>
     private void CheckSameConfig()
     {
-        var saved = TrainConfig.Load(RunFolder.Config(folder));
-        if ((saved with { Optim = saved.Optim with { Epochs = config.Optim.Epochs } }).ToJson() != config.ToJson())
+        // Compared as written, not re-loaded: keys left out (a single branch's null branch_b) would come back as defaults.
+        if (!SameExceptEpochs(File.ReadAllText(RunFolder.Config(folder)), config.ToJson()))
             throw new TrainConfigException($"--resume: the config differs from the one {folder} was trained with (only optim.epochs may change); see {RunFolder.Config(folder)}");
+    }
+
+    /// <summary>Whether two configs' JSON are equal once <c>optim.epochs</c> is taken out of both.</summary>
+    internal static bool SameExceptEpochs(string savedJson, string currentJson)
+    {
+        static JsonNode? WithoutEpochs(string json)
+        {
+            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            (node?["optim"] as JsonObject)?.Remove("epochs");
+            return node;
+        }
+        return JsonNode.DeepEquals(WithoutEpochs(savedJson), WithoutEpochs(currentJson));
     }
 
     private static double Accuracy(IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities) =>

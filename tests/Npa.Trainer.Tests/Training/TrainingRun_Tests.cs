@@ -98,6 +98,32 @@ public sealed class TrainingRun_Tests : IDisposable
     }
 
     [Fact]
+    public void A_Single_Branch_Run_Resumes()
+    {
+        // config.json leaves a null branch_b out; re-loading it used to bring the default second branch back and refuse --resume.
+        string manifest = TinyImageSet.Create(Path.Combine(root, "data"));
+        var config = Npa.Trainer.Evaluation.ExperimentVariant.Find("plain-a").Apply(Ci(manifest));
+        Assert.Null(config.Model.BranchB);
+        string run = Path.Combine(root, "single");
+        using (var cts = new CancellationTokenSource())
+        {
+            var stopAfterFirst = new SyncProgress(p => { if (p.Completed?.Epoch == 1) cts.Cancel(); });
+            Assert.ThrowsAny<OperationCanceledException>(() => new TrainingRun(config, run, stopAfterFirst).Run(false, cts.Token));
+        }
+        new TrainingRun(config, run).Run(resume: true);
+        Assert.Equal(2, Metrics(run).Count);
+    }
+
+    [Fact]
+    public void Only_The_Epoch_Count_May_Differ_On_Resume()
+    {
+        const string saved = """{ "name": "x", "optim": { "epochs": 10, "batch_size": 8 } }""";
+        Assert.True(TrainingRun.SameExceptEpochs(saved, """{ "name": "x", "optim": { "epochs": 20, "batch_size": 8 } }"""));
+        Assert.False(TrainingRun.SameExceptEpochs(saved, """{ "name": "x", "optim": { "epochs": 10, "batch_size": 16 } }"""));
+        Assert.False(TrainingRun.SameExceptEpochs(saved, """{ "name": "x", "model": { "branch_b": "efficientnet_v2_s" }, "optim": { "epochs": 10, "batch_size": 8 } }"""));
+    }
+
+    [Fact]
     public void Resume_Without_Checkpoint_Gives_Clear_Error()
     {
         var e = Assert.Throws<TrainConfigException>(() => new TrainingRun(Ci("unused.csv"), Path.Combine(root, "none")).Run(resume: true));
