@@ -37,12 +37,21 @@ public sealed record RunCalibration(string Split, double Ece, double? EceCalibra
         bool assumesNoise = hasWeights && Training.RunFolder.LoadFinished(runFolder).Config.Data.EffectiveNoiseRate > 0;
         if (saved is not null && (saved.EceNoiseAware is not null || !assumesNoise)) return saved;
         if (!hasWeights) return saved;
-        var (report, _, split, calibration) = RunEvaluator.Evaluate(runFolder, temperatureFit: "labels", ct: ct);
         var noiseAware = assumesNoise
-            ? RunEvaluator.Evaluate(runFolder, temperatureFit: Training.Options.ModelOptions.NoiseAwareTemperatureFit, ct: ct).Calibration
-            : null;
-        var result = new RunCalibration(split, report.ExpectedCalibrationError, calibration?.EceAfter, calibration?.Fit.Temperature,
-            noiseAware?.EceAfter, noiseAware?.Fit.Temperature);
+            ? RunEvaluator.Evaluate(runFolder, temperatureFit: Training.Options.ModelOptions.NoiseAwareTemperatureFit, ct: ct)
+            : default;
+        RunCalibration result;
+        if (saved is not null)
+        {
+            // An older file: its fit on the labels stands; only the noise-aware one is added.
+            result = saved with { EceNoiseAware = noiseAware.Calibration?.EceAfter, TemperatureNoiseAware = noiseAware.Calibration?.Fit.Temperature };
+        }
+        else
+        {
+            var (report, _, split, calibration) = RunEvaluator.Evaluate(runFolder, temperatureFit: "labels", ct: ct);
+            result = new RunCalibration(split, report.ExpectedCalibrationError, calibration?.EceAfter, calibration?.Fit.Temperature,
+                noiseAware.Calibration?.EceAfter, noiseAware.Calibration?.Fit.Temperature);
+        }
         string temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(result, Json));
         File.Move(temp, path, overwrite: true);

@@ -82,16 +82,19 @@ public sealed class ExperimentReport_Tests : IDisposable
         var config = new TrainConfig { Name = "test" };
         var results = new[]
         {
-            Result("hsn-co-divide", 1, 0.80, 0, null) with { Calibration = new RunCalibration("test", 0.10, 0.02, 1.5) },
-            Result("hsn-co-divide", 2, 0.80, 0, null) with { Calibration = new RunCalibration("test", 0.14, 0.04, 1.7) },
+            Result("hsn-co-divide", 1, 0.80, 0, null) with { Calibration = new RunCalibration("test", 0.10, 0.02, 1.5, 0.05, 1.2) },
+            Result("hsn-co-divide", 2, 0.80, 0, null) with { Calibration = new RunCalibration("test", 0.14, 0.04, 1.7, 0.03, 1.3) },
             Result("hsn-alpha-fusion", 1, 0.80, 0, null),
             Result("co-teaching", 1, 0.80, 0, null),
+            Result("co-teaching-hsn", 1, 0.80, 0, null),
         };
         string md = ExperimentReport.Write(dir, config, results);
-        // ECE (0.10 + 0.14)/2 = 0.120, std √((0.02² + 0.02²)/1) = 0.028; after T (0.02 + 0.04)/2 = 0.030 ± 0.014.
-        Assert.Contains("| 0.120 ± 0.028 | 0.030 ± 0.014 |", md, StringComparison.Ordinal);
+        // ECE (0.10 + 0.14)/2 = 0.120, std √((0.02² + 0.02²)/1) = 0.028; after T (0.02 + 0.04)/2 = 0.030 ± 0.014;
+        // after the noise-aware T (0.05 + 0.03)/2 = 0.040 ± 0.014.
+        Assert.Contains("| 0.120 ± 0.028 | 0.030 ± 0.014 | 0.040 ± 0.014 |", md, StringComparison.Ordinal);
+        Assert.Contains("| co-teaching, co-divide α, noise-posterior relabel ≥ 0.9, all candidates, calibrated posterior, noise-aware T |", md, StringComparison.Ordinal);
         // A run without its checkpoints has no ECE.
-        Assert.Contains("| – | – |", md, StringComparison.Ordinal);
+        Assert.Contains("| – | – | – |", md, StringComparison.Ordinal);
         Assert.Contains("| co-divide α, co-divide candidates |", md, StringComparison.Ordinal);
         Assert.Contains("| alpha_weighted fusion |", md, StringComparison.Ordinal);
         // Co-teaching trains plain CE: no α-weighted CE, EMA, rectification or rank term.
