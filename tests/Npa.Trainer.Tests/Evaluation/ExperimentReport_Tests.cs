@@ -46,7 +46,7 @@ public sealed class ExperimentReport_Tests : IDisposable
     public void Noise_Columns_And_Alpha_Figure_Come_From_The_Last_Epoch()
     {
         var config = new TrainConfig { Name = "test" };
-        static ExperimentResult Noisy(string variant, int seed, double auc, double low, double recall, int broken) =>
+        static ExperimentResult Noisy(string variant, int seed, double auc, double low, double recall, int broken, double noisyLoss) =>
             Result(variant, seed, 0.8, 3, 0.9) with
             {
                 Epochs =
@@ -58,16 +58,17 @@ public sealed class ExperimentReport_Tests : IDisposable
                         RelabelRecall = recall, CleanLabelsBroken = broken,
                     },
                 ],
-                LastEpochAlpha = [new(0.9, false), new(0.85, false), new(0.3, true), new(0.8, false)],
+                LastEpochAlpha = [new(0.9, false, 0.5), new(0.85, false, 0.7), new(0.3, true, noisyLoss), new(0.8, false, 0.6)],
             };
         var results = new[]
         {
-            Noisy("hsn", 1, 0.80, 0.18, 0.4, 2), Noisy("hsn", 2, 0.70, 0.16, 0.2, 4),
+            Noisy("hsn", 1, 0.80, 0.18, 0.4, 2, noisyLoss: 2.0), Noisy("hsn", 2, 0.70, 0.16, 0.2, 4, noisyLoss: 0.65),
             Result("plain-a", 1, 0.75, 0, null), Result("plain-a", 2, 0.77, 0, null),
         };
         string md = ExperimentReport.Write(dir, config, results);
-        // Last epoch: AUC (0.8 + 0.7)/2 = 0.75, std 0.071; L share 17 ± 1.41 %; base 10 %; ratio 1.7 ± 0.14; recall 30 ± 14.14 %; broken 3.0 ± 1.4.
-        Assert.Contains("| HSN (EMA + rectification + RR) | 2 | 0.750 ± 0.071 | 17.00 ± 1.41 | 10.00 ± 0.00 | 1.70 ± 0.14 | 75.00 ± 0.00 | 30.00 ± 14.14 | 3.0 ± 1.4 |",
+        // Last epoch: AUC (0.8 + 0.7)/2 = 0.75, std 0.071; loss AUC: seed 1's noisy loss tops all three clean ones (1), seed 2's
+        // tops two (2/3): 0.833 ± 0.236; L share 17 ± 1.41 %; base 10 %; ratio 1.7 ± 0.14; recall 30 ± 14.14 %; broken 3.0 ± 1.4.
+        Assert.Contains("| HSN (EMA + rectification + RR) | 2 | 0.750 ± 0.071 | 0.833 ± 0.236 | 17.00 ± 1.41 | 10.00 ± 0.00 | 1.70 ± 0.14 | 75.00 ± 0.00 | 30.00 ± 14.14 | 3.0 ± 1.4 |",
             md, StringComparison.Ordinal);
         // The plain baseline has no α, no EMA, no rectification and no rank term, and knew no clean labels: no noise row.
         Assert.Contains("| Branch A alone, plain CE (paper's \"ResNet alone\") | ✗ | ✗ | ✗ | ✗ | ✗ | – | 76.00 ± 1.41 |", md, StringComparison.Ordinal);
