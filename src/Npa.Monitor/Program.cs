@@ -2,6 +2,7 @@ using System.CommandLine;
 using Npa.Monitor.Cli;
 using Npa.Monitor.Commands;
 using Npa.Monitor.Models;
+using Npa.Monitor.Station;
 
 namespace Npa.Monitor;
 
@@ -16,6 +17,7 @@ public static class Program
         root.Subcommands.Add(BenchCaptureCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(StationCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
