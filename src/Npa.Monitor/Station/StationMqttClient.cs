@@ -141,11 +141,16 @@ public sealed class StationMqttClient : IHostedService, IAsyncDisposable
         var result = await _client.ConnectAsync(ClientOptions(), ct).ConfigureAwait(false);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
             throw new MqttRefusedException($"the broker refused the station ({result.ResultCode})");
-        // Retained state, status, claims, availability and models arrive right after the subscription: the board is whole again.
-        await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+        // Retained state, status, claims, availability and models arrive right after the subscription: the board is
+        // whole again. MQTTnet's server (the embedded broker) takes its snapshot of retained messages before it adds
+        // the subscription, so a claim published in between reaches neither way; the second SUBSCRIBE, after the
+        // first is in place, closes that window. The copies it brings again are dropped by seq or change nothing.
+        var subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter($"{_topics.Prefix}/beds/+/+", MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter($"{_topics.Prefix}/monitors/+/+", MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build(), ct).ConfigureAwait(false);
+            .Build();
+        await _client.SubscribeAsync(subscribe, ct).ConfigureAwait(false);
+        await _client.SubscribeAsync(subscribe, ct).ConfigureAwait(false);
         _board.SetBrokerConnected(true);
         _logger.LogInformation("station: connected to {Host}:{Port} as {User}", _options.Host, _options.Port, _options.Username ?? "anonymous (read-only)");
     }

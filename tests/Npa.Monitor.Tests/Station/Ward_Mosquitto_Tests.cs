@@ -63,6 +63,13 @@ public sealed class Ward_Mosquitto_Tests(ITestOutputHelper output)
             await HoldEndsTheEpisodeAndEndsByItselfAsync(page, alerts);
             await ViewerAndAnonymousCannotCommandAsync(page, broker, commands);
             Assert.Empty(errors);
+
+            // Each owning monitor's own audit names the station's user; nothing the viewer sent was ever applied.
+            await Eventually.HoldsAsync(() => Log(work, 1).Contains("bed w1-b3: Silence by station-1", StringComparison.Ordinal), "ward-1 audits the silence", 10);
+            Assert.Contains("bed w1-b1: Acknowledge by station-1", Log(work, 1), StringComparison.Ordinal);
+            Assert.Contains("bed w3-b1: Hold by station-1", Log(work, 3), StringComparison.Ordinal);
+            Assert.Contains("bed w3-b1: hold by station-1 ended by itself", Log(work, 3), StringComparison.Ordinal);
+            Assert.DoesNotContain("by viewer", Log(work, 1), StringComparison.Ordinal);
         }
         finally
         {
@@ -71,6 +78,14 @@ public sealed class Ward_Mosquitto_Tests(ITestOutputHelper output)
                 output.WriteLine($"--- {Monitor(i)}.log (last lines)\n" + string.Join('\n', File.ReadLines(Path.Combine(work, Monitor(i) + ".log")).TakeLast(8)));
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>A running monitor's log so far (it is still being written).</summary>
+    private static string Log(string work, int i)
+    {
+        using var stream = new FileStream(Path.Combine(work, Monitor(i) + ".log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static async Task AllTwelveBedsOnceAndLiveAsync(IPage page)
