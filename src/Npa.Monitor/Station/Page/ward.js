@@ -159,9 +159,10 @@
   function monitor(m) { monitors.set(m.id, m); renderMonitors([...monitors.values()].sort((a, b) => (a.id < b.id ? -1 : 1))); }
 
   let audio = null;
+  // Browsers start audio only from a user's gesture: the context is made when the box is ticked.
+  $('sound').addEventListener('change', () => { if ($('sound').checked && !audio) audio = new AudioContext(); });
   function chime() {
-    if (!$('sound').checked) return;
-    audio = audio || new AudioContext();
+    if (!$('sound').checked || !audio) return;
     const osc = audio.createOscillator();
     const gain = audio.createGain();
     osc.frequency.value = 880;
