@@ -1,10 +1,8 @@
 using System.Buffers;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Npa.Monitor.Mqtt;
 using Npa.Shared.Messages;
@@ -67,6 +65,8 @@ public sealed class StationMqttClient : IHostedService, IAsyncDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        // The host stops it, then the container disposes it (which stops it again): the second time is a no-op.
+        if (_stop.IsCancellationRequested) return;
         await _stop.CancelAsync();
         if (_loop is { } loop) await loop.ConfigureAwait(false);
         if (_client.IsConnected)
@@ -138,7 +138,7 @@ public sealed class StationMqttClient : IHostedService, IAsyncDisposable
 
     private async Task ConnectAsync(CancellationToken ct)
     {
-        var result = await _client.ConnectAsync(ClientOptions(), ct).ConfigureAwait(false);
+        var result = await _client.ConnectAsync(StationClientOptions.Create(_options), ct).ConfigureAwait(false);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
             throw new MqttRefusedException($"the broker refused the station ({result.ResultCode})");
         // Retained state, status, claims, availability and models arrive right after the subscription: the board is
@@ -153,33 +153,6 @@ public sealed class StationMqttClient : IHostedService, IAsyncDisposable
         await _client.SubscribeAsync(subscribe, ct).ConfigureAwait(false);
         _board.SetBrokerConnected(true);
         _logger.LogInformation("station: connected to {Host}:{Port} as {User}", _options.Host, _options.Port, _options.Username ?? "anonymous (read-only)");
-    }
-
-    private MqttClientOptions ClientOptions()
-    {
-        var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_options.Host, _options.Port)
-            .WithClientId(_options.StationClientId())
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCleanStart(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
-            .WithTimeout(TimeSpan.FromSeconds(10));
-        if (_options.Username is { Length: > 0 } user)
-            builder.WithCredentials(user, MonitorMqttCredentials.ReadPasswordFile(_options.PasswordFile!));
-        if (_options.Tls)
-        {
-            builder.WithTlsOptions(tls =>
-            {
-                tls.UseTls().WithTargetHost(_options.Host);
-                if (_options.CaFile is { } caFile)
-                {
-                    var chain = new X509Certificate2Collection();
-                    chain.ImportFromPemFile(caFile);
-                    tls.WithTrustChain(chain);
-                }
-            });
-        }
-        return builder.Build();
     }
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)

@@ -27,16 +27,21 @@ public sealed class StationEndpoints_Tests
         try
         {
             string password = TestStation.PasswordFile(secrets, "station-1", "station-1-password-0123456789");
+            string viewerPassword = TestStation.PasswordFile(secrets, "viewer-1", "viewer-1-password-0123456789");
             await using var monitor = await TestMonitor.StartAsync(s =>
             {
                 s["Mqtt:StationUsers:0:Username"] = "station-1";
                 s["Mqtt:StationUsers:0:PasswordFile"] = password;
+                s["Mqtt:DashboardUsers:0:Username"] = "viewer-1";
+                s["Mqtt:DashboardUsers:0:PasswordFile"] = viewerPassword;
             }, bedIds: ["bed-1"]);
             await using var feeder = new Feeder((monitor.Beds["bed-1"], () => 1));
             int port = int.Parse(monitor.App.Configuration["Mqtt:Port"]!, CultureInfo.InvariantCulture);
             await using var station = await TestStation.StartAsync(port, "station-1", password);
             await using var readOnly = await TestStation.StartAsync(port);
-            await Eventually.TrueAsync(() => station.Board.Knows("bed-1") && readOnly.Board.Knows("bed-1"), "both stations see bed-1");
+            // A station configured with a dashboard user: the embedded broker refuses its publish with a reason code.
+            await using var viewer = await TestStation.StartAsync(port, "viewer-1", viewerPassword);
+            await Eventually.TrueAsync(() => station.Board.Knows("bed-1") && readOnly.Board.Knows("bed-1") && viewer.Board.Knows("bed-1"), "the stations see bed-1");
             using var http = new HttpClient { BaseAddress = station.BaseUri };
             using var http2 = new HttpClient { BaseAddress = readOnly.BaseUri };
 
@@ -52,6 +57,15 @@ public sealed class StationEndpoints_Tests
             Assert.Equal((HttpStatusCode.Forbidden, "this station has no broker user (Station:Username), so it may not send commands"),
                 await PostAsync(http2, "api/beds/bed-1/hold", """{"minutes":5}"""));
             Assert.False((await http2.GetFromJsonAsync<JsonElement>("api/ward")).GetProperty("canCommand").GetBoolean());
+
+            using var http3 = new HttpClient { BaseAddress = viewer.BaseUri };
+            using (var refused = await http3.PostAsync("api/beds/bed-1/silence", new StringContent("""{"minutes":5}""", Encoding.UTF8, "application/json")))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+                var outcome = await refused.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Equal("the broker refused it (NotAuthorized)", outcome.GetProperty("refusal").GetString());
+                Assert.Equal("viewer-1", outcome.GetProperty("by").GetString());
+            }
 
             var (status, _) = await PostAsync(http, "api/beds/bed-1/silence", """{"minutes":5}""", station.BaseUri.GetLeftPart(UriPartial.Authority));
             Assert.Equal(HttpStatusCode.Accepted, status);
