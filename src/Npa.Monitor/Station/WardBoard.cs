@@ -120,7 +120,8 @@ public sealed partial class WardBoard
             ClaimedBy = owners.Count > 1 ? owners : null,
             MonitorState = monitorState,
             Stale = stale,
-            Rank = WardSeverity.Rank(stale, category, episode is not null, camera),
+            // A running episode ranks by its own band (its peak), not by where the score stands this second.
+            Rank = WardSeverity.Rank(stale, episode?.Category ?? category, episode is not null, camera),
             Score = s?.SmoothedScore,
             Category = category,
             Since = s?.Since,

@@ -93,6 +93,17 @@ public sealed class WardBoard_Tests
     }
 
     [Fact]
+    public void A_Running_Episode_Ranks_By_Its_Own_Band_Not_The_Score_Of_The_Moment()
+    {
+        Monitor("ward-a", "online", "falling", "mild-now");
+        // A severe episode whose score has come down to 3.2 still outranks a mild episode at 4.0.
+        Send("npa/beds/falling/state", State("falling", 1, 3.2, "ep-1"));
+        Send("npa/beds/falling/alert", SampleMessages.Alert("falling", 2, AlertEventKind.Update));
+        Send("npa/beds/mild-now/state", State("mild-now", 1, 4.0, "ep-2"));
+        Assert.Equal([("falling", 7), ("mild-now", 6)], _board.Beds().Select(b => (b.Bed, b.Rank)));
+    }
+
+    [Fact]
     public void The_Running_Episode_Comes_From_The_State_With_Peak_And_Start_From_Its_Alert()
     {
         Monitor("ward-a", "online", "a1");

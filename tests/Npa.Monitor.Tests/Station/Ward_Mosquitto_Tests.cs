@@ -61,6 +61,9 @@ public sealed class Ward_Mosquitto_Tests(ITestOutputHelper output)
             await KilledMonitorGoesStaleAloneAsync(page, monitors[1]);
             await AckStopsRemindersAsync(page, alerts);
             await HoldEndsTheEpisodeAndEndsByItselfAsync(page, alerts);
+            // NPA_SOAK_*: the monitors take every other NPA_ variable as config, and SoakMonitorProcess strips these.
+            if (Environment.GetEnvironmentVariable("NPA_SOAK_STATION_SCREENSHOT") is { Length: > 0 } shot)
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
             await ViewerAndAnonymousCannotCommandAsync(page, broker, commands);
             Assert.Empty(errors);
 
@@ -112,6 +115,9 @@ public sealed class Ward_Mosquitto_Tests(ITestOutputHelper output)
         Assert.Equal([Bed(2, 1), Bed(2, 2), Bed(2, 3), Bed(2, 4)], stale.Order(StringComparer.Ordinal));
         await Assertions.Expect(page.Locator("#beds > section[data-stale='false']")).ToHaveCountAsync(8);
         await Assertions.Expect(page.Locator("#beds [data-bed='w2-b1'] .staleness")).ToContainTextAsync("Monitor ward-2 offline");
+        // A command is not retained: sent to an offline monitor it would be lost, so the stale tile offers none.
+        await Assertions.Expect(page.Locator("#beds [data-bed='w2-b1'] button[data-action='hold']")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#beds [data-bed='w1-b1'] button[data-action='hold']")).ToBeEnabledAsync();
     }
 
     private static async Task AckStopsRemindersAsync(IPage page, TestSubscriber alerts)

@@ -109,8 +109,9 @@
     t.owner.textContent = v.monitor ? `${v.monitor} · ${v.monitorState}` : 'no monitor claims this bed';
     t.score.textContent = v.score === undefined || v.score === null ? '–' : v.score.toFixed(1);
     t.category.textContent = v.category ? CATEGORY_TEXT[v.category] : (v.faceVisible === false ? 'no face' : 'no score');
-    t.camera.textContent = v.camera ? (v.cameraDetail ? `camera ${v.camera}: ${v.cameraDetail}` : `camera ${v.camera}`) : 'camera –';
-    t.camera.dataset.status = v.camera || 'unknown';
+    const cam = v.camera ? (v.cameraDetail ? `camera ${v.camera}: ${v.cameraDetail}` : `camera ${v.camera}`) : 'camera –';
+    t.camera.textContent = v.stale && v.camera ? `last known: ${cam}` : cam;
+    t.camera.dataset.status = v.stale ? 'unknown' : v.camera || 'unknown';
     t.staleness.hidden = !v.stale;
     t.staleness.textContent = v.stale
       ? `${v.monitor ? `Monitor ${v.monitor} ${v.monitorState}` : 'No monitor claims this bed'}: data ${v.updatedAt ? `from ${clock(v.updatedAt)}` : 'missing'}, not live`
@@ -127,9 +128,11 @@
     t.alarm.hidden = alarm.length === 0;
     t.alarm.textContent = alarm.join(' · ');
     t.tile.dataset.hold = v.holdUntil ? 'true' : 'false';
-    t.ack.disabled = !canCommand || !e || !!v.acknowledgedBy;
-    for (const b of [t.silence, t.hold]) b.disabled = !canCommand;
-    t.resume.disabled = !canCommand || (!v.holdUntil && !v.silencedUntil);
+    // Commands are never retained: one sent while the owning monitor is offline would be lost, so none is offered.
+    const live = canCommand && !v.stale;
+    t.ack.disabled = !live || !e || !!v.acknowledgedBy;
+    for (const b of [t.silence, t.hold]) b.disabled = !live;
+    t.resume.disabled = !live || (!v.holdUntil && !v.silencedUntil);
     t.footer.textContent = v.modelId ? `model ${v.modelId}` : '';
     for (const p of v.history || []) t.history.push(p);
     drawChart(t);
