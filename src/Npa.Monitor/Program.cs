@@ -3,6 +3,7 @@ using Npa.Monitor.Annotation;
 using Npa.Monitor.Cli;
 using Npa.Monitor.Commands;
 using Npa.Monitor.Models;
+using Npa.Monitor.Station;
 
 namespace Npa.Monitor;
 
@@ -18,6 +19,7 @@ public static class Program
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AnnotateCommand.Create());
+        root.Subcommands.Add(StationCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

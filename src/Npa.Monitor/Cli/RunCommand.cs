@@ -71,7 +71,7 @@ public static class RunCommand
             var m = mqtt.Value;
             string mode = m.Mode == MqttMode.Embedded ? "embedded broker" : "broker";
             await stdout.WriteLineAsync($"  MQTT:       {mode} {m.Host}:{m.Port}, topics {m.TopicPrefix}/#").ConfigureAwait(false);
-            await stdout.WriteLineAsync($"              mosquitto_sub -V mqttv5 -h {m.Host} -p {m.Port} -t '{m.TopicPrefix}/#' -v").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"              mosquitto_sub -h {m.Host} -p {m.Port} -t '{m.TopicPrefix}/#' -v").ConfigureAwait(false);
         }
         await stdout.WriteLineAsync("  stop with Ctrl+C").ConfigureAwait(false);
         await stdout.FlushAsync().ConfigureAwait(false);
