@@ -3,14 +3,15 @@
 # rows, the baselines and the variants beyond the paper. Resumable across sessions:
 #   scripts/experiment_synth4k_eq9.sh run      # render the data if missing, restore archived runs, train what is missing
 #   scripts/experiment_synth4k_eq9.sh report   # rewrite the reports from finished runs and archive them under docs/
-# Finished runs are reused by config, so `run` continues where the last session stopped. Seed 1 of both rates comes
+# Finished runs are reused by config and a run stopped part-way resumes from its last checkpoint, so `run` continues
+# where the last session stopped. Seed 1 of both rates comes
 # first, then seed 2, then seed 3.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 TRAIN="${NPA_TRAIN:-dotnet src/Npa.Trainer/bin/Release/net10.0/linux-x64/npa-train.dll}"
 DATA=data/synth4k
 DOCS=docs/experiments/synth4k-eq9
-VARIANTS="${NPA_VARIANTS:-plain-a,plain-b,hsn,hsn-co-divide,co-teaching,scn-a,hsn-relabel-gate,hsn-alpha-fusion}"
+VARIANTS="${NPA_VARIANTS:-plain-a,plain-b,hsn,hsn-co-divide,co-teaching,scn-a,hsn-relabel-gate,hsn-alpha-fusion,hsn-noise-posterior,co-teaching-hsn}"
 RATES=(0.1 0.2)
 
 tag() { echo "$1" | tr -d .; }

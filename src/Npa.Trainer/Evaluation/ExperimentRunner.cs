@@ -50,11 +50,15 @@ public sealed class ExperimentRunner
                 config.Validate(variant.Name);
                 string runFolder = Path.Combine(folder, variant.Name, $"seed-{seed}");
                 string outcomePath = Path.Combine(runFolder, "outcome.json");
-                bool finished = File.Exists(outcomePath) && SameConfig(runFolder, config);
+                bool sameConfig = SameConfig(runFolder, config);
+                bool finished = File.Exists(outcomePath) && sameConfig;
                 if (finishedOnly && !finished) continue;
+                // A run stopped part-way (a session that ended) continues from its last checkpoint, as `train --resume` would.
+                bool resume = !finished && sameConfig && new CheckpointStore(runFolder).HasLast;
                 TrainingOutcome outcome = finished
                     ? JsonSerializer.Deserialize<TrainingOutcome>(File.ReadAllText(outcomePath), Json)!
-                    : progressFor($"{variant.Name} seed {seed}", p => new TrainingRun(config, runFolder, p, new NoiseAwarePosteriorCalibrator()).Run(false, ct));
+                    : progressFor($"{variant.Name} seed {seed}{(resume ? " (resumed)" : "")}",
+                        p => new TrainingRun(config, runFolder, p, new NoiseAwarePosteriorCalibrator()).Run(resume, ct));
                 var epochs = File.ReadAllLines(Path.Combine(runFolder, "metrics.jsonl"))
                     .Select(l => JsonSerializer.Deserialize<EpochMetrics>(l, Json)!).ToArray();
                 string noise = NoiseAccounting.EpochFile(runFolder, epochs.Length);
