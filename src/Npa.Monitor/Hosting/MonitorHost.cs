@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npa.Capture.Diagnostics;
 using Npa.Monitor.Configuration;
+using Npa.Monitor.HomeAssistant;
 using Npa.Monitor.Metrics;
 using Npa.Monitor.ModelSwap;
 using Npa.Monitor.Mqtt;
@@ -114,6 +115,7 @@ public static class MonitorHost
         // Broker and publisher are hosted services registered before the monitor: they start first and stop last,
         // so the monitor's final alert events still reach the outbox.
         services.AddMonitorMqtt(configuration);
+        services.AddHomeAssistantDiscovery(configuration);
         services.AddSingleton<IFlaggedFrameStore>(sp => new SqliteFlaggedFrameStore(
             sp.GetRequiredService<IOptions<FlaggedStoreOptions>>().Value, TimeProvider.System, sp.GetRequiredService<ILogger<SqliteFlaggedFrameStore>>()));
         services.AddHostedService<StoreMaintenance>();

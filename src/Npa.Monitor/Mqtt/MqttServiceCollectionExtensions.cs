@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npa.Monitor.Alarms;
 using Npa.Monitor.Configuration;
-using Npa.Monitor.HomeAssistant;
 
 namespace Npa.Monitor.Mqtt;
 
@@ -15,14 +14,14 @@ namespace Npa.Monitor.Mqtt;
 public static class MqttServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Mqtt</c> and <c>HomeAssistant</c> at start, and registers <see cref="IAssessmentPublisher"/> and, in embedded
+    /// Binds and validates <c>Mqtt</c> at start, and registers <see cref="IAssessmentPublisher"/> and, in embedded
     /// mode, the broker (both started and stopped with the host; the broker first, so that it listens before the
-    /// publisher connects). The outbox defaults to Storage:DataDirectory, so <c>AddMonitorOptions</c> comes first.
+    /// publisher connects). The outbox defaults to Storage:DataDirectory, so <c>AddMonitorOptions</c> comes first. Every
+    /// registered <see cref="IMqttPublisherExtension"/> is attached before the publisher first connects.
     /// </summary>
     public static IServiceCollection AddMonitorMqtt(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSection<MqttOptions, MqttOptionsValidator>(configuration, MqttOptionsValidator.Section);
-        services.AddSection<HomeAssistantOptions, HomeAssistantOptionsValidator>(configuration, HomeAssistantOptionsValidator.Section);
         services.AddSingleton(sp => MonitorMqttCredentials.Resolve(sp.GetRequiredService<IOptions<MqttOptions>>().Value));
         services.AddSingleton(sp => new EmbeddedMqttBroker(
             sp.GetRequiredService<IOptions<MqttOptions>>().Value, sp.GetRequiredService<MonitorMqttCredentials>(),
@@ -37,7 +36,7 @@ public static class MqttServiceCollectionExtensions
             var beds = sp.GetRequiredService<IOptions<BedsOptions>>().Value.Select(b => b.Id);
             var publisher = new MqttAssessmentPublisher(options, sp.GetRequiredService<MonitorMqttCredentials>(), outbox, sp.GetService<ILogger<MqttAssessmentPublisher>>(),
                 beds: beds, alarms: sp.GetRequiredService<BedAlarmControls>());
-            HomeAssistantAnnouncer.Attach(publisher, sp.GetRequiredService<IOptions<HomeAssistantOptions>>().Value, beds, sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(HomeAssistantAnnouncer)));
+            foreach (var extension in sp.GetServices<IMqttPublisherExtension>()) extension.Attach(publisher);
             return publisher;
         });
         services.AddSingleton<IAssessmentPublisher>(sp => sp.GetRequiredService<MqttAssessmentPublisher>());

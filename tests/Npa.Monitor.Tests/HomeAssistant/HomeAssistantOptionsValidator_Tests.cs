@@ -52,7 +52,8 @@ public sealed class HomeAssistantOptionsValidator_Tests
         {
             ["HomeAssistant:Enable"] = "true",
         }).Build();
-        using var services = new ServiceCollection().AddMonitorOptions(configuration).AddMonitorMqtt(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddMonitorOptions(configuration).AddMonitorMqtt(configuration)
+            .AddHomeAssistantDiscovery(configuration).BuildServiceProvider();
         var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<HomeAssistantOptions>>().Value);
         Assert.StartsWith("HomeAssistant:Enable: is not a known setting", Assert.Single(ex.Failures));
     }
