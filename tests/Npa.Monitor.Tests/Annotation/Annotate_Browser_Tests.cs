@@ -1,30 +1,17 @@
 using Microsoft.Playwright;
+using Npa.Monitor.Tests.Support;
 
 namespace Npa.Monitor.Tests.Annotation;
 
 /// <summary>The annotator page in headless Debian Chromium (Playwright; no browser is downloaded).</summary>
 public class Annotate_Browser_Tests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run ./npa setup (installs Debian's chromium)");
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu"],
-        });
-    }
-
     [Fact]
     public async Task Log_In_Label_Three_Frames_By_Keyboard_And_See_The_Audit_Rows()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         await using var fixture = await AnnotateFixture.StartAsync(requiredAnnotators: 2);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        using var playwright = await HeadlessChromium.StartPlaywrightAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);

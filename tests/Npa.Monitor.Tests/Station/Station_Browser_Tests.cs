@@ -12,26 +12,12 @@ namespace Npa.Monitor.Tests.Station;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed partial class Station_Browser_Tests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run ./npa setup (installs Debian's chromium)");
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu"],
-        });
-    }
-
     [GeneratedRegex(@"^\d\d:\d\d$")]
     private static partial Regex ClockLabel();
 
     [Fact]
     public async Task Tiles_Sort_By_Severity_And_Ack_And_Hold_Reach_The_Owning_Monitor()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         string secrets = Directory.CreateTempSubdirectory("npa-station-test-").FullName;
         try
         {
@@ -45,8 +31,8 @@ public sealed partial class Station_Browser_Tests
             await using var feeder = new Feeder((monitor.Beds["bed-1"], () => 1), (monitor.Beds["bed-2"], () => 6), (monitor.Beds["bed-3"], () => 3.5));
             int brokerPort = int.Parse(monitor.App.Configuration["Mqtt:Port"]!, CultureInfo.InvariantCulture);
             await using var station = await TestStation.StartAsync(brokerPort, "station-1", password);
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await LaunchAsync(playwright);
+            using var playwright = await HeadlessChromium.StartPlaywrightAsync();
+            await using var browser = await HeadlessChromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);

@@ -29,7 +29,6 @@ public sealed class Ward_Mosquitto_Tests(ITestOutputHelper output)
     [Trait("Category", "Slow")]
     public async Task Three_Monitors_Of_Four_Beds_On_Mosquitto_Show_On_The_Station_And_Obey_It()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         string root = MonitorOptions_Tests.RepoRoot();
         string dll = Path.Combine(root, "src", "Npa.Monitor", "bin", "Release", "net10.0", "linux-x64", "npa-monitor.dll");
         Assert.True(File.Exists(dll), $"build the monitor first (dotnet build src/Npa.Monitor -c Release): {dll} is missing");
@@ -50,8 +49,8 @@ public sealed class Ward_Mosquitto_Tests(ITestOutputHelper output)
             await using var station = await TestStation.StartAsync(broker.Port, WardBroker.Station, Path.Combine(broker.Folder, WardBroker.Station + ".pw"));
             await using var alerts = await TestSubscriber.ConnectAsync(broker.Port, "npa/beds/+/alert", WardBroker.Viewer, WardBroker.Password(WardBroker.Viewer));
             await using var commands = await TestSubscriber.ConnectAsync(broker.Port, "npa/beds/+/set/+", WardBroker.Viewer, WardBroker.Password(WardBroker.Viewer));
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await Station_Browser_Tests.LaunchAsync(playwright);
+            using var playwright = await Support.HeadlessChromium.StartPlaywrightAsync();
+            await using var browser = await Support.HeadlessChromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);

@@ -6,28 +6,14 @@ namespace Npa.Monitor.Tests.Web;
 /// <summary>The dashboard in headless Debian Chromium (driven by Playwright; no browser is downloaded).</summary>
 public class Dashboard_Browser_Tests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run ./npa setup (installs Debian's chromium)");
-        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu"],
-        });
-    }
-
     [Fact]
     public async Task Tiles_Change_Live_As_Scores_Change()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         await using var monitor = await TestMonitor.StartAsync(s => s["Alerts:NoFaceAfterSeconds"] = "0.5");
         double? bed1 = 1, bed2 = 1;
         await using var feeder = new Feeder((monitor.Beds["bed-1"], () => bed1), (monitor.Beds["bed-2"], () => bed2));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        using var playwright = await HeadlessChromium.StartPlaywrightAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
@@ -71,7 +57,6 @@ public class Dashboard_Browser_Tests
     [Fact]
     public async Task Off_Loopback_The_Dashboard_Asks_For_The_Token_Then_Shows_The_Beds_Live()
     {
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         const string token = "ward-3-dashboard-token-0123456789";
         string certs = Directory.CreateTempSubdirectory("npa-web-cert-").FullName;
         try
@@ -85,8 +70,8 @@ public class Dashboard_Browser_Tests
                 s["Web:CertificateKeyPath"] = key;
             });
             await using var feeder = new Feeder((monitor.Beds["bed-1"], () => 6), (monitor.Beds["bed-2"], () => 1));
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await LaunchAsync(playwright);
+            using var playwright = await HeadlessChromium.StartPlaywrightAsync();
+            await using var browser = await HeadlessChromium.LaunchAsync(playwright);
             // The test certificate is self-signed; a ward's would come from the hospital's CA.
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { IgnoreHTTPSErrors = true });
             var errors = new List<string>();
