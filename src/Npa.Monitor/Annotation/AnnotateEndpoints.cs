@@ -13,9 +13,9 @@ public static class AnnotateEndpoints
     public static IEndpointRouteBuilder MapAnnotate(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/", (HttpContext ctx) => AnnotateAssets.ServeAsync(ctx, "index.html"));
-        foreach (var name in AnnotateAssets.Names)
-            app.MapGet("/" + name, (HttpContext ctx) => AnnotateAssets.ServeAsync(ctx, name));
+        app.MapGet("/", (HttpContext ctx) => AnnotateAssets.Page.ServeAsync(ctx, "index.html"));
+        foreach (var name in AnnotateAssets.Page.Names.Where(n => n != "index.html"))
+            app.MapGet("/" + name, (HttpContext ctx) => AnnotateAssets.Page.ServeAsync(ctx, name));
         app.MapPost("/api/login", Login);
         app.MapPost("/api/logout", (HttpContext ctx, AnnotatorSessions sessions) =>
         {

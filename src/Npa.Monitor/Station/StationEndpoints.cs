@@ -27,9 +27,9 @@ public static class StationEndpoints
         }, WebJson.Options));
         app.MapGet("/api/ward/events", StreamAsync);
         app.MapPost("/api/beds/{bed}/{command}", CommandAsync);
-        app.MapGet("/", (HttpContext ctx) => StationAssets.ServeAsync(ctx, "index.html"));
-        foreach (var name in StationAssets.Names)
-            app.MapGet("/" + name, (HttpContext ctx) => StationAssets.ServeAsync(ctx, name));
+        app.MapGet("/", (HttpContext ctx) => StationAssets.Page.ServeAsync(ctx, "index.html"));
+        foreach (var name in StationAssets.Page.Names)
+            app.MapGet("/" + name, (HttpContext ctx) => StationAssets.Page.ServeAsync(ctx, name));
         return app;
     }
 

@@ -27,9 +27,9 @@ public static class WebEndpoints
         app.MapModelInfo();
         app.MapDashboardSession();
         app.MapFlagApi();
-        app.MapGet("/", (HttpContext ctx) => DashboardAssets.ServeAsync(ctx, "index.html"));
-        foreach (var name in DashboardAssets.Names)
-            app.MapGet("/" + name, (HttpContext ctx) => DashboardAssets.ServeAsync(ctx, name));
+        app.MapGet("/", (HttpContext ctx) => DashboardAssets.Page.ServeAsync(ctx, "index.html"));
+        foreach (var name in DashboardAssets.Page.Names)
+            app.MapGet("/" + name, (HttpContext ctx) => DashboardAssets.Page.ServeAsync(ctx, name));
         return app;
     }
 
